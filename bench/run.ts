@@ -1,0 +1,250 @@
+// `npm run bench`: measures Smart Spaces against the budgets in
+// docs/decisions/013-benchmarks.md, on the demo data, in one run:
+//   - requests per second of the home and sign-in pages, and their ratio to a
+//     bare Node `http` server measured by the same load generator;
+//   - the compressed size of each public page with its stylesheets and scripts;
+//   - the time from starting the server to its first answer;
+//   - the server's resident memory after the load test.
+// The servers run as child processes so that the load generator does not
+// share their event loop. Everything started here is stopped at the end.
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const LOAD_SECONDS = 5;
+const CONNECTIONS = 50;
+const PUBLIC_PAGES = ['/', '/sign-in', '/forgot-password'];
+const BUDGET = { ratio: 0.6, pageKb: 30, startMs: 1000, rssMb: 150 };
+/** The whole run is stopped if it takes longer than this. */
+const HARD_LIMIT_MS = 4 * 60_000;
+
+const children = new Set<ChildProcess>();
+const work = mkdtempSync(join(tmpdir(), 'smartspaces-bench-'));
+const env = {
+  ...process.env,
+  DATABASE_URL: `sqlite:${join(work, 'bench.db')}`,
+  SMARTSPACES_DEMO: '1',
+  LOG_LEVEL: 'silent',
+  HOST: '127.0.0.1',
+  SMTP_URL: '',
+};
+
+function stopEverything() {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(work, { recursive: true, force: true });
+}
+process.on('exit', stopEverything);
+process.on('SIGINT', () => process.exit(130));
+setTimeout(() => {
+  console.error(`The benchmark took longer than ${HARD_LIMIT_MS / 60_000} minutes and was stopped.`);
+  process.exit(1);
+}, HARD_LIMIT_MS).unref();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+/** Stops a child politely, then firmly. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Runs a TypeScript entry point in a child node process (not through the tsx wrapper, so its pid is the server's). */
+function startNode(file: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', file], {
+      cwd: ROOT,
+      env: { ...env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /^READY (\S+)$/m.exec(output);
+      if (ready?.[1]) resolve({ child, url: ready[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before it was ready:\n${output}`)));
+  });
+}
+
+async function runToEnd(args: string[]): Promise<void> {
+  const child = track(spawn(TSX, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] }));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`tsx ${args.join(' ')} failed with exit code ${code}`);
+}
+
+/** Time from spawning `tsx src/cli.ts serve` (as `npm start` does) to the first 200 from GET /. */
+async function timeToFirstAnswer(): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = track(spawn(TSX, ['src/cli.ts', 'serve'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: 'ignore' }));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode} before answering`);
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
+        await response.arrayBuffer();
+        if (response.status === 200) return performance.now() - started;
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  } finally {
+    await stop(child);
+  }
+}
+
+interface Load {
+  name: string;
+  rps: number;
+  p99: number;
+  problems: number;
+}
+
+async function load(name: string, url: string): Promise<Load> {
+  // A short warm-up lets the JIT and caches settle before the measured run.
+  await autocannon({ url, connections: 10, duration: 1 });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: LOAD_SECONDS });
+  return { name, rps: result.requests.average, p99: result.latency.p99, problems: result.non2xx + result.errors + result.timeouts };
+}
+
+function residentMb(pid: number | undefined): number | undefined {
+  const status = `/proc/${pid}/status`;
+  if (pid === undefined || !existsSync(status)) return undefined;
+  const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(status, 'utf8'))?.[1];
+  return kb ? Number(kb) / 1024 : undefined;
+}
+
+interface PageSize {
+  path: string;
+  htmlKb: number;
+  assetsKb: number;
+  totalKb: number;
+}
+
+const gzipKb = (body: Buffer) => gzipSync(body).length / 1024;
+
+/** A page's compressed HTML plus every stylesheet and script it links to. */
+async function pageSize(base: string, path: string, assetCache: Map<string, number>): Promise<PageSize> {
+  const response = await fetch(base + path);
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+  const html = Buffer.from(await response.arrayBuffer());
+  const text = html.toString('utf8');
+  const assets = [
+    ...[...text.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])?.[1]),
+    ...[...text.matchAll(/<script\b[^>]*src="([^"]+)"/g)].map((m) => m[1]),
+  ].filter((href): href is string => !!href);
+  let assetsKb = 0;
+  for (const href of assets) {
+    const url = new URL(href.replaceAll('&amp;', '&'), base).href;
+    if (!assetCache.has(url)) {
+      const asset = await fetch(url);
+      assetCache.set(url, gzipKb(Buffer.from(await asset.arrayBuffer())));
+    }
+    assetsKb += assetCache.get(url) ?? 0;
+  }
+  const htmlKb = gzipKb(html);
+  return { path, htmlKb, assetsKb, totalKb: htmlKb + assetsKb };
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+console.log('Preparing a database with the demo program…');
+await runToEnd(['src/cli.ts', 'seed']);
+
+console.log('Measuring start-up to first answer…');
+const firstStart = await timeToFirstAnswer();
+const restart = await timeToFirstAnswer();
+
+console.log(`Load testing for ${LOAD_SECONDS} s per target with ${CONNECTIONS} connections…`);
+const bare = await startNode('bench/bare-server.ts');
+const app = await startNode('bench/app-server.ts', { PORT: '0' });
+const loads: Load[] = [];
+loads.push(await load('bare node:http', bare.url));
+await stop(bare.child);
+loads.push(await load('home page /', `${app.url}/`));
+loads.push(await load('sign-in page /sign-in', `${app.url}/sign-in`));
+const rss = residentMb(app.child.pid);
+
+const assetCache = new Map<string, number>();
+const sizes: PageSize[] = [];
+for (const path of PUBLIC_PAGES) sizes.push(await pageSize(app.url, path, assetCache));
+await stop(app.child);
+
+const baseline = loads[0]?.rps ?? 1;
+const homeRatio = (loads[1]?.rps ?? 0) / baseline;
+const results: string[] = [];
+
+console.log('\nThroughput (requests per second, same load generator, same run)');
+console.log(
+  table(
+    ['target', 'req/s', 'ratio', 'p99 ms', 'non-2xx/errors'],
+    loads.map((l) => [l.name, fixed(l.rps, 0), `${fixed(l.rps / baseline, 2)}x`, fixed(l.p99, 0), String(l.problems)]),
+  ),
+);
+results.push(`home page ratio ${fixed(homeRatio, 2)}x (budget >= ${BUDGET.ratio}x): ${verdict(homeRatio >= BUDGET.ratio)}`);
+if (loads.some((l) => l.problems > 0)) results.push('some requests failed or were not 2xx: the figures above are not trustworthy');
+
+console.log('\nCompressed size of public pages (gzip; HTML plus linked CSS and JS)');
+console.log(
+  table(
+    ['page', 'HTML KB', 'CSS+JS KB', 'total KB', `budget ${BUDGET.pageKb} KB`],
+    sizes.map((s) => [s.path, fixed(s.htmlKb), fixed(s.assetsKb), fixed(s.totalKb), verdict(s.totalKb <= BUDGET.pageKb)]),
+  ),
+);
+for (const [url, kb] of assetCache) console.log(`  ${new URL(url).pathname}: ${fixed(kb)} KB`);
+const biggest = Math.max(...sizes.map((s) => s.totalKb));
+results.push(`largest public page ${fixed(biggest)} KB (budget <= ${BUDGET.pageKb} KB): ${verdict(biggest <= BUDGET.pageKb)}`);
+
+console.log('\nStart-up and memory');
+console.log(
+  table(
+    ['measure', 'value', 'budget'],
+    [
+      ['first start to first answer (ms)', fixed(firstStart, 0), '-'],
+      ['restart to first answer (ms)', fixed(restart, 0), `<= ${BUDGET.startMs}`],
+      ['resident memory after load (MB)', rss === undefined ? 'n/a' : fixed(rss), `<= ${BUDGET.rssMb}`],
+    ],
+  ),
+);
+results.push(`restart to first answer ${fixed(restart, 0)} ms: ${verdict(restart <= BUDGET.startMs)}`);
+if (rss !== undefined) results.push(`resident memory ${fixed(rss)} MB: ${verdict(rss <= BUDGET.rssMb)}`);
+
+console.log(`\nBudgets:\n  ${results.join('\n  ')}`);
+process.exitCode = results.some((r) => /OVER BUDGET|not trustworthy/.test(r)) ? 1 : 0;

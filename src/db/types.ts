@@ -1,0 +1,131 @@
+/**
+ * The database schema as TypeScript types, kept by hand next to the
+ * migrations. Column names are snake_case as stored.
+ */
+
+export type Role = 'admin' | 'coach' | 'staff';
+export type UserStatus = 'invited' | 'active' | 'deactivated';
+export type LibraryRole = 'lead' | 'member';
+export type TokenPurpose = 'invite' | 'reset';
+export type Locale = 'en' | 'es';
+
+export interface ProgramsTable {
+  id: string;
+  name: string;
+  description: string;
+  manager_name: string;
+  manager_email: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CohortsTable {
+  id: string;
+  program_id: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  subgrant_cents: number;
+  /** JSON array of category names. */
+  spending_categories: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LibrariesTable {
+  id: string;
+  slug: string;
+  name: string;
+  town: string;
+  state: string;
+  people_served: number | null;
+  time_zone: string;
+  website: string;
+  description: string;
+  cohort_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: Role;
+  status: UserStatus;
+  locale: Locale;
+  time_zone: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LibraryMembersTable {
+  library_id: string;
+  user_id: string;
+  role: LibraryRole;
+  created_at: string;
+}
+
+export interface CoachAssignmentsTable {
+  library_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string;
+  ip_address: string;
+}
+
+export interface AccountTokensTable {
+  /** SHA-256 of the emailed token. */
+  id: string;
+  user_id: string;
+  purpose: TokenPurpose;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface LoginAttemptsTable {
+  id: string;
+  email: string;
+  ip_address: string;
+  outcome: 'success' | 'failure';
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  settings: SettingsTable;
+  programs: ProgramsTable;
+  cohorts: CohortsTable;
+  libraries: LibrariesTable;
+  users: UsersTable;
+  library_members: LibraryMembersTable;
+  coach_assignments: CoachAssignmentsTable;
+  sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  login_attempts: LoginAttemptsTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,242 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static, TObject } from 'typebox';
+import { emptyForm, validateForm, withError, type FormResult } from '../../ui/forms';
+import { endSession, startSession } from '../../server/plugins/session';
+import { HttpError } from '../../server/http-error';
+import { translator, type Locale, type MessageKey, type Translate } from '../../i18n';
+import { isTimeZone } from '../../i18n/format';
+import type { TokenPurpose } from '../../db/types';
+import type { Actor } from '../../policy';
+import { EmailInUseError } from './service';
+import {
+  ChangePasswordForm,
+  ForgotPasswordForm,
+  InvitationForm,
+  ProfileForm,
+  ResetPasswordForm,
+  RevokeSessionForm,
+  SetupForm,
+  SignInForm,
+} from './schema';
+import { SignInPage } from './views/sign-in-page';
+import { ForgotPasswordPage, ForgotPasswordSentPage } from './views/forgot-password-page';
+import { LinkProblemPage, type LinkProblem } from './views/link-problem-page';
+import { ResetPasswordPage } from './views/reset-password-page';
+import { InvitationPage } from './views/invitation-page';
+import { SetupPage } from './views/setup-page';
+import { AccountPage } from './views/account-page';
+import { ProfilePage } from './views/profile-page';
+import { PasswordPage } from './views/password-page';
+import { SessionsPage } from './views/sessions-page';
+
+/** Only same-site paths are followed after sign-in, never another host. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/dashboard';
+}
+
+/** Adds an error to a field unless validation already found one there. */
+function addError<T>(form: FormResult<T>, field: string, message: string): FormResult<T> {
+  const errors = form.ok ? {} : form.errors;
+  return { ok: false, errors: { ...errors, [field]: errors[field] ?? message }, values: form.values };
+}
+
+/** Validates a form that sets a new password, checking that both copies match. */
+function validateNewPassword<S extends TObject>(schema: S, body: unknown, t: Translate): FormResult<Static<S>> {
+  const form = validateForm(schema, body, t);
+  const { newPassword, confirmPassword } = form.values;
+  if (typeof confirmPassword === 'string' && confirmPassword !== '' && newPassword !== confirmPassword) {
+    return addError(form, 'confirmPassword', t('accounts.error.passwordMismatch'));
+  }
+  return form;
+}
+
+/** The page for a reset or invitation link that cannot be used: 404 if unknown, 410 if it was good once. */
+function linkProblem(reply: FastifyReply, purpose: TokenPurpose, problem: LinkProblem) {
+  return reply.view(<LinkProblemPage purpose={purpose} problem={problem} />, problem === 'invalid' ? 404 : 410);
+}
+
+/**
+ * Signs a person in after they proved who they are by a link or setup, ending
+ * whichever session the browser had, and greets them in their own language.
+ */
+async function signInAs(request: FastifyRequest, reply: FastifyReply, user: { id: string; locale: Locale }, message: MessageKey) {
+  await endSession(request, reply);
+  await startSession(request, reply, user.id);
+  return reply.flash('success', translator(user.locale)(message)).redirect('/dashboard', 303);
+}
+
+/** The signed-in person; routes that use it require `account.use`, so there always is one. */
+function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new HttpError(403);
+  return request.actor;
+}
+
+const tokenOf = (request: FastifyRequest): string => (request.params as { token: string }).token;
+
+/** Signing in and out, password reset, invitations, first-run setup, and a person's own account. */
+export async function accountsRoutes(app: FastifyInstance) {
+  const { accounts } = app.services;
+
+  app.get('/sign-in', { config: { can: 'site.view' } }, async (request, reply) => {
+    const next = (request.query as Record<string, unknown>).next;
+    if (request.actor) return reply.redirect(safeNext(next), 303);
+    return reply.view(<SignInPage form={emptyForm({ next: typeof next === 'string' ? next : '' })} />);
+  });
+
+  app.post('/sign-in', { config: { can: 'site.view' } }, async (request, reply) => {
+    const form = validateForm(SignInForm, request.body, request.t);
+    if (!form.ok) return reply.view(<SignInPage form={form} />, 400);
+    const result = await accounts.signIn({ ...form.value, ipAddress: request.ip });
+    if (!result.ok) {
+      const problem =
+        result.reason === 'throttled'
+          ? request.t('accounts.signIn.throttled', { minutes: result.retryAfterMinutes })
+          : request.t('accounts.signIn.invalid');
+      return reply.view(<SignInPage form={{ values: form.values, errors: {} }} problem={problem} />, result.reason === 'throttled' ? 429 : 400);
+    }
+    await startSession(request, reply, result.userId);
+    return reply.redirect(safeNext(form.value.next), 303);
+  });
+
+  app.post('/sign-out', { config: { can: 'site.view' } }, async (request, reply) => {
+    await endSession(request, reply);
+    return reply.flash('info', request.t('accounts.signOut.done')).redirect('/', 303);
+  });
+
+  app.get('/forgot-password', { config: { can: 'site.view' } }, async (_request, reply) => {
+    return reply.view(<ForgotPasswordPage form={emptyForm()} />);
+  });
+
+  // Each request may send an email, so an address gets only a few per quarter hour.
+  app.post(
+    '/forgot-password',
+    { config: { can: 'site.view', rateLimit: { max: 5, timeWindow: '15 minutes' } } },
+    async (request, reply) => {
+      const form = validateForm(ForgotPasswordForm, request.body, request.t);
+      if (!form.ok) return reply.view(<ForgotPasswordPage form={form} />, 400);
+      await accounts.requestPasswordReset(form.value.email);
+      return reply.view(<ForgotPasswordSentPage email={form.value.email} />);
+    },
+  );
+
+  app.get('/reset-password/:token', { config: { can: 'site.view' } }, async (request, reply) => {
+    const token = tokenOf(request);
+    const check = await accounts.checkToken(token, 'reset');
+    if (!check.ok) return linkProblem(reply, 'reset', check.reason);
+    return reply.view(<ResetPasswordPage form={emptyForm()} token={token} email={check.user.email} />);
+  });
+
+  app.post('/reset-password/:token', { config: { can: 'site.view' } }, async (request, reply) => {
+    const token = tokenOf(request);
+    const check = await accounts.checkToken(token, 'reset');
+    if (!check.ok) return linkProblem(reply, 'reset', check.reason);
+    const form = validateNewPassword(ResetPasswordForm, request.body, request.t);
+    if (!form.ok) return reply.view(<ResetPasswordPage form={form} token={token} email={check.user.email} />, 400);
+    const result = await accounts.resetPassword(token, form.value.newPassword);
+    if (!result.ok) return linkProblem(reply, 'reset', result.reason);
+    return signInAs(request, reply, result.user, 'accounts.reset.done');
+  });
+
+  app.get('/invitations/:token', { config: { can: 'site.view' } }, async (request, reply) => {
+    const token = tokenOf(request);
+    const check = await accounts.checkToken(token, 'invite');
+    if (!check.ok) return linkProblem(reply, 'invite', check.reason);
+    return reply.view(<InvitationPage form={emptyForm({ name: check.user.name })} token={token} email={check.user.email} />);
+  });
+
+  app.post('/invitations/:token', { config: { can: 'site.view' } }, async (request, reply) => {
+    const token = tokenOf(request);
+    const check = await accounts.checkToken(token, 'invite');
+    if (!check.ok) return linkProblem(reply, 'invite', check.reason);
+    const form = validateNewPassword(InvitationForm, request.body, request.t);
+    if (!form.ok) return reply.view(<InvitationPage form={form} token={token} email={check.user.email} />, 400);
+    const result = await accounts.acceptInvitation(token, { name: form.value.name, password: form.value.newPassword });
+    if (!result.ok) return linkProblem(reply, 'invite', result.reason);
+    return signInAs(request, reply, result.user, 'accounts.invitation.done');
+  });
+
+  app.get('/setup', { config: { can: 'site.view' } }, async (_request, reply) => {
+    if (await accounts.hasAdmin()) throw new HttpError(404);
+    return reply.view(<SetupPage form={emptyForm()} />);
+  });
+
+  app.post('/setup', { config: { can: 'site.view' } }, async (request, reply) => {
+    if (await accounts.hasAdmin()) throw new HttpError(404);
+    const form = validateNewPassword(SetupForm, request.body, request.t);
+    if (!form.ok) return reply.view(<SetupPage form={form} />, 400);
+    const { name, email, newPassword } = form.value;
+    try {
+      const admin = await accounts.createFirstAdmin({ name, email, password: newPassword, locale: request.locale });
+      if (!admin) throw new HttpError(404);
+      return await signInAs(request, reply, admin, 'accounts.setup.done');
+    } catch (error) {
+      if (!(error instanceof EmailInUseError)) throw error;
+      return reply.view(<SetupPage form={withError(form.values, 'email', request.t('accounts.error.emailInUse'))} />, 400);
+    }
+  });
+
+  app.get('/account', { config: { can: 'account.use' } }, async (_request, reply) => {
+    return reply.view(<AccountPage />);
+  });
+
+  app.get('/account/profile', { config: { can: 'account.use' } }, async (request, reply) => {
+    const actor = actorOf(request);
+    return reply.view(<ProfilePage form={emptyForm({ name: actor.name, locale: actor.locale, timeZone: actor.timeZone })} />);
+  });
+
+  app.post('/account/profile', { config: { can: 'account.use' } }, async (request, reply) => {
+    const actor = actorOf(request);
+    let form = validateForm(ProfileForm, request.body, request.t);
+    const { timeZone } = form.values;
+    if (typeof timeZone === 'string' && timeZone !== '' && !isTimeZone(timeZone)) {
+      form = addError(form, 'timeZone', request.t('accounts.error.timeZone'));
+    }
+    if (!form.ok) return reply.view(<ProfilePage form={form} />, 400);
+    await accounts.updateProfile(actor.id, form.value);
+    // The next page is shown in the newly chosen language, so the message is too.
+    return reply.flash('success', translator(form.value.locale)('accounts.profile.done')).redirect('/account', 303);
+  });
+
+  app.get('/account/password', { config: { can: 'account.use' } }, async (_request, reply) => {
+    return reply.view(<PasswordPage form={emptyForm()} />);
+  });
+
+  // Limits guessing the current password from a session left open on a shared computer.
+  app.post(
+    '/account/password',
+    { config: { can: 'account.use', rateLimit: { max: 10, timeWindow: '15 minutes' } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const form = validateNewPassword(ChangePasswordForm, request.body, request.t);
+      if (!form.ok) return reply.view(<PasswordPage form={form} />, 400);
+      if (!(await accounts.changePassword(actor, form.value.currentPassword, form.value.newPassword))) {
+        const wrong = withError(form.values, 'currentPassword', request.t('accounts.error.currentPasswordWrong'));
+        return reply.view(<PasswordPage form={wrong} />, 400);
+      }
+      return reply.flash('success', request.t('accounts.password.done')).redirect('/account', 303);
+    },
+  );
+
+  app.get('/account/sessions', { config: { can: 'account.use' } }, async (request, reply) => {
+    const actor = actorOf(request);
+    return reply.view(<SessionsPage sessions={await accounts.listSessions(actor.id, actor.sessionId)} />);
+  });
+
+  app.post('/account/sessions/revoke', { config: { can: 'account.use' } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const form = validateForm(RevokeSessionForm, request.body, request.t);
+    if (!form.ok) throw new HttpError(400);
+    if (form.value.session === actor.sessionId) {
+      await endSession(request, reply);
+      return reply.flash('info', request.t('accounts.signOut.done')).redirect('/', 303);
+    }
+    if (!(await accounts.revokeSession(actor.id, form.value.session))) throw new HttpError(404);
+    return reply.flash('success', request.t('accounts.sessions.revoked')).redirect('/account/sessions', 303);
+  });
+
+  app.post('/account/sessions/revoke-others', { config: { can: 'account.use' } }, async (request, reply) => {
+    const actor = actorOf(request);
+    await accounts.revokeOtherSessions(actor.id, actor.sessionId);
+    return reply.flash('success', request.t('accounts.sessions.revokedOthers')).redirect('/account/sessions', 303);
+  });
+}

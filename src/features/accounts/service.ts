@@ -1,0 +1,360 @@
+import type { Kysely } from 'kysely';
+import type { DB, Locale, Role, TokenPurpose } from '../../db/types';
+import { hashToken, newId, newToken, nowIso } from '../../db/ids';
+import type { Config } from '../../server/config';
+import type { Actor } from '../../policy';
+import type { MailService } from '../mail/service';
+import { createAccountsRepository, type UserFilter, type UserRow } from './repository';
+import { checkPassword, hashPassword } from './passwords';
+import { translator } from '../../i18n';
+
+const MINUTE = 60_000;
+const SESSION_IDLE_DAYS = 30;
+/** Refreshing `last_seen_at` on every request would write on every page view. */
+const TOUCH_INTERVAL_MS = 5 * MINUTE;
+const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = { reset: 60 * MINUTE, invite: 7 * 24 * 60 * MINUTE };
+const THROTTLE_WINDOW_MS = 15 * MINUTE;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_ADDRESS = 20;
+const PAGE_SIZE = 25;
+
+/** What the policy needs to know about a person's libraries. */
+export interface LibraryLinks {
+  memberships: Actor['memberships'];
+  coachedLibraryIds: string[];
+}
+
+export interface AccountsDeps {
+  db: Kysely<DB>;
+  config: Config;
+  mail: MailService;
+}
+
+export type SignInResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterMinutes: number };
+
+export type TokenCheck = { ok: true; user: UserRow } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+
+/** A person as listed to admins and shown on their own account page. */
+export type Person = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'status' | 'locale' | 'time_zone' | 'created_at'>;
+
+const toPerson = ({ id, email, name, role, status, locale, time_zone, created_at }: UserRow): Person => ({
+  id,
+  email,
+  name,
+  role,
+  status,
+  locale,
+  time_zone,
+  created_at,
+});
+
+/** One signed-in session of a person, as listed on their sessions page. */
+export interface SessionSummary {
+  id: string;
+  /** True for the session making the request. */
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string;
+  ipAddress: string;
+}
+
+export class EmailInUseError extends Error {}
+
+/**
+ * Identity: people, passwords, sessions, emailed account links and sign-in
+ * throttling. Library links (memberships, coaching) are supplied by the caller
+ * that owns them, through `setLibraryLinksSource`, to keep features apart.
+ */
+export function createAccountsService({ db, config, mail }: AccountsDeps) {
+  const repo = createAccountsRepository(db);
+  let libraryLinks: (userId: string) => Promise<LibraryLinks> = async () => ({ memberships: [], coachedLibraryIds: [] });
+
+  async function issueToken(userId: string, purpose: TokenPurpose): Promise<string> {
+    const token = newToken();
+    const now = Date.now();
+    await repo.insertToken({
+      id: hashToken(token),
+      user_id: userId,
+      purpose,
+      created_at: new Date(now).toISOString(),
+      expires_at: new Date(now + TOKEN_LIFETIME_MS[purpose]).toISOString(),
+      used_at: null,
+    });
+    return token;
+  }
+
+  async function checkToken(token: string, purpose: TokenPurpose): Promise<TokenCheck> {
+    const row = await repo.findToken(hashToken(token), purpose);
+    if (!row) return { ok: false, reason: 'invalid' };
+    if (row.used_at) return { ok: false, reason: 'used' };
+    if (row.expires_at < nowIso()) return { ok: false, reason: 'expired' };
+    const user = await repo.findUserById(row.user_id);
+    if (!user || user.status === 'deactivated') return { ok: false, reason: 'invalid' };
+    return { ok: true, user };
+  }
+
+  /**
+   * Creates a person. With a password they are active at once (demo data,
+   * `create-admin`, first-run setup); without, they are invited and activate
+   * through an emailed link.
+   */
+  async function createUser(input: {
+    email: string;
+    name: string;
+    role: Role;
+    locale?: Locale;
+    timeZone?: string;
+    password?: string;
+  }): Promise<Person> {
+    const email = input.email.toLowerCase();
+    if (await repo.findUserByEmail(email)) throw new EmailInUseError(email);
+    const now = nowIso();
+    const row: UserRow = {
+      id: newId(),
+      email,
+      name: input.name,
+      role: input.role,
+      status: input.password ? 'active' : 'invited',
+      password_hash: input.password ? await hashPassword(input.password) : null,
+      locale: input.locale ?? 'en',
+      time_zone: input.timeZone ?? 'America/Chicago',
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertUser(row);
+    return toPerson(row);
+  }
+
+  return {
+    /** Lets the libraries feature tell the policy which libraries a person works in or coaches. */
+    setLibraryLinksSource(source: (userId: string) => Promise<LibraryLinks>) {
+      libraryLinks = source;
+    },
+
+    /** Starts a session; returns the cookie token (only its hash is stored). */
+    async createSession(userId: string, client: { userAgent: string; ipAddress: string }) {
+      const token = newToken();
+      const now = Date.now();
+      await repo.insertSession({
+        id: hashToken(token),
+        user_id: userId,
+        created_at: new Date(now).toISOString(),
+        last_seen_at: new Date(now).toISOString(),
+        expires_at: new Date(now + SESSION_IDLE_DAYS * 24 * 60 * MINUTE).toISOString(),
+        user_agent: client.userAgent.slice(0, 300),
+        ip_address: client.ipAddress,
+      });
+      return { token, maxAgeSeconds: SESSION_IDLE_DAYS * 24 * 60 * 60 };
+    },
+
+    /** The signed-in person for a cookie token, or null if the session is gone, expired or the person deactivated. */
+    async resolveSession(token: string): Promise<Actor | null> {
+      const session = await repo.findSession(hashToken(token));
+      if (!session) return null;
+      const now = Date.now();
+      if (session.expires_at < new Date(now).toISOString()) return null;
+      const user = await repo.findUserById(session.user_id);
+      if (!user || user.status !== 'active') return null;
+      if (now - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
+        await repo.touchSession(
+          session.id,
+          new Date(now).toISOString(),
+          new Date(now + SESSION_IDLE_DAYS * 24 * 60 * MINUTE).toISOString(),
+        );
+      }
+      const links = await libraryLinks(user.id);
+      return {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        locale: user.locale,
+        timeZone: user.time_zone,
+        sessionId: session.id,
+        memberships: links.memberships,
+        coachedLibraryIds: links.coachedLibraryIds,
+      };
+    },
+
+    /** A person's unexpired sessions: the current one first, then the most recently active. */
+    async listSessions(userId: string, currentSessionId: string): Promise<SessionSummary[]> {
+      const rows = await repo.listLiveSessions(userId, nowIso());
+      const ordered = [...rows.filter((s) => s.id === currentSessionId), ...rows.filter((s) => s.id !== currentSessionId)];
+      return ordered.map((s) => ({
+        id: s.id,
+        current: s.id === currentSessionId,
+        createdAt: s.created_at,
+        lastSeenAt: s.last_seen_at,
+        userAgent: s.user_agent,
+        ipAddress: s.ip_address,
+      }));
+    },
+
+    /** Ends one of a person's sessions; false if it was not theirs or already gone. */
+    async revokeSession(userId: string, sessionId: string): Promise<boolean> {
+      const result = await repo.deleteSession(userId, sessionId);
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    /** Ends every session of a person except, optionally, the current one. */
+    async revokeOtherSessions(userId: string, keepSessionId?: string): Promise<void> {
+      await repo.deleteSessionsExcept(userId, keepSessionId);
+    },
+
+    /**
+     * Checks an email and password. Failed attempts are counted per account
+     * and per address in the database, so throttling holds across instances.
+     */
+    async signIn(input: { email: string; password: string; ipAddress: string }): Promise<SignInResult> {
+      const email = input.email.toLowerCase();
+      const since = new Date(Date.now() - THROTTLE_WINDOW_MS).toISOString();
+      const [byAccount, byAddress] = await Promise.all([
+        repo.countFailures('email', email, since),
+        repo.countFailures('ip_address', input.ipAddress, since),
+      ]);
+      if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
+        return { ok: false, reason: 'throttled', retryAfterMinutes: THROTTLE_WINDOW_MS / MINUTE };
+      }
+      const user = await repo.findUserByEmail(email);
+      const matches = await checkPassword(user?.password_hash, input.password);
+      const ok = !!user && matches && user.status === 'active';
+      await repo.insertLoginAttempt({
+        id: newId(),
+        email,
+        ip_address: input.ipAddress,
+        outcome: ok ? 'success' : 'failure',
+        created_at: nowIso(),
+      });
+      return ok ? { ok: true, userId: user.id } : { ok: false, reason: 'invalid' };
+    },
+
+    /**
+     * Emails a single-use reset link valid for one hour. Says nothing about
+     * whether the address has an account, to the caller or to the requester.
+     */
+    async requestPasswordReset(email: string): Promise<void> {
+      const user = await repo.findUserByEmail(email);
+      if (!user || user.status !== 'active') return;
+      const token = await issueToken(user.id, 'reset');
+      const t = translator(user.locale);
+      const link = `${config.publicUrl}/reset-password/${token}`;
+      await mail.send({
+        to: user.email,
+        subject: t('accounts.resetMail.subject'),
+        text: t('accounts.resetMail.body', { name: user.name, link }),
+      });
+    },
+
+    checkToken,
+    issueToken,
+
+    /** Sets a new password from a reset link, ends every session, and uses up the link. */
+    async resetPassword(token: string, password: string): Promise<TokenCheck> {
+      const check = await checkToken(token, 'reset');
+      if (!check.ok) return check;
+      if (!(await repo.consumeToken(hashToken(token), nowIso()))) return { ok: false, reason: 'used' };
+      await repo.updateUser(check.user.id, { password_hash: await hashPassword(password), updated_at: nowIso() });
+      await repo.deleteSessionsExcept(check.user.id, undefined);
+      return check;
+    },
+
+    /** Activates an invited person with the password they chose. */
+    async acceptInvitation(token: string, input: { name: string; password: string }): Promise<TokenCheck> {
+      const check = await checkToken(token, 'invite');
+      if (!check.ok) return check;
+      if (!(await repo.consumeToken(hashToken(token), nowIso()))) return { ok: false, reason: 'used' };
+      await repo.updateUser(check.user.id, {
+        name: input.name,
+        password_hash: await hashPassword(input.password),
+        status: 'active',
+        updated_at: nowIso(),
+      });
+      return check;
+    },
+
+    /** Changes a password after checking the current one; other sessions end. */
+    async changePassword(actor: Actor, current: string, next: string): Promise<boolean> {
+      const user = await repo.findUserById(actor.id);
+      if (!user || !(await checkPassword(user.password_hash, current))) return false;
+      await repo.updateUser(actor.id, { password_hash: await hashPassword(next), updated_at: nowIso() });
+      await repo.deleteSessionsExcept(actor.id, actor.sessionId);
+      return true;
+    },
+
+    /** Updates a person's own name, language and time zone. */
+    async updateProfile(userId: string, input: { name: string; locale: Locale; timeZone: string }) {
+      await repo.updateUser(userId, { name: input.name, locale: input.locale, time_zone: input.timeZone, updated_at: nowIso() });
+    },
+
+    createUser,
+
+    /**
+     * First-run setup: creates an active program admin, but only while the
+     * instance has none. Returns undefined once an admin exists.
+     */
+    async createFirstAdmin(input: { email: string; name: string; password: string; locale?: Locale }): Promise<Person | undefined> {
+      if (await repo.hasActiveAdmin()) return undefined;
+      return createUser({ ...input, role: 'admin' });
+    },
+
+    /** One person by id, or undefined. */
+    async getPerson(id: string): Promise<Person | undefined> {
+      const row = await repo.findUserById(id);
+      return row && toPerson(row);
+    },
+
+    /** One person by email, or undefined. */
+    async findPersonByEmail(email: string): Promise<Person | undefined> {
+      const row = await repo.findUserByEmail(email);
+      return row && toPerson(row);
+    },
+
+    /** A page of people matching a filter, sorted by name. */
+    async listPeople(filter: UserFilter, page: number) {
+      const total = await repo.countUsers(filter);
+      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const current = Math.min(page, pages);
+      const rows = await repo.listUsers(filter, PAGE_SIZE, (current - 1) * PAGE_SIZE);
+      return { items: rows.map(toPerson), page: current, pages, total };
+    },
+
+    /** Every person with these ids (a library's team, say), sorted by name. */
+    async peopleByIds(ids: string[]): Promise<Person[]> {
+      return (await repo.listUsers({ ids }, 10_000, 0)).map(toPerson);
+    },
+
+    /** Changes a person's program role (admin, coach or staff). */
+    async setRole(userId: string, role: Role) {
+      await repo.updateUser(userId, { role, updated_at: nowIso() });
+    },
+
+    /** Stops a person signing in and ends all their sessions at once. */
+    async deactivate(userId: string) {
+      await repo.updateUser(userId, { status: 'deactivated', updated_at: nowIso() });
+      await repo.deleteSessionsExcept(userId, undefined);
+    },
+
+    /** Lets a deactivated person sign in again (or stay invited if they never accepted). */
+    async reactivate(userId: string) {
+      const user = await repo.findUserById(userId);
+      if (!user) return;
+      await repo.updateUser(userId, { status: user.password_hash ? 'active' : 'invited', updated_at: nowIso() });
+    },
+
+    /** True once an active program admin exists; the first-run setup page closes then. */
+    hasAdmin: () => repo.hasActiveAdmin(),
+
+    /** Removes expired sessions and old sign-in attempts. */
+    async prune() {
+      const now = nowIso();
+      await repo.deleteExpiredSessions(now);
+      await repo.deleteLoginAttemptsBefore(new Date(Date.now() - 24 * 60 * MINUTE).toISOString());
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

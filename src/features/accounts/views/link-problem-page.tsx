@@ -1,0 +1,35 @@
+import { Layout, PageHeading } from '../../../ui/layout';
+import { usePage } from '../../../ui/context';
+import type { MessageKey } from '../../../i18n';
+import type { TokenPurpose } from '../../../db/types';
+
+export type LinkProblem = 'invalid' | 'expired' | 'used';
+
+const copy: Record<TokenPurpose, Record<LinkProblem, MessageKey>> = {
+  reset: { invalid: 'accounts.link.reset.invalid', expired: 'accounts.link.reset.expired', used: 'accounts.link.reset.used' },
+  invite: { invalid: 'accounts.link.invite.invalid', expired: 'accounts.link.invite.expired', used: 'accounts.link.invite.used' },
+};
+
+/** Explains why an emailed reset or invitation link no longer works, and what to do instead. */
+export function LinkProblemPage({ purpose, problem }: { purpose: TokenPurpose; problem: LinkProblem }) {
+  const { t } = usePage();
+  return (
+    <Layout title={t('accounts.link.title')}>
+      <div class="narrow">
+        <PageHeading title={t('accounts.link.title')} lead={t(copy[purpose][problem])} />
+        {purpose === 'reset' ? (
+          <p>
+            <a href="/forgot-password">{t('accounts.link.reset.again')}</a>
+          </p>
+        ) : (
+          <>
+            <p>{t('accounts.link.invite.again')}</p>
+            <p>
+              <a href="/sign-in">{t('accounts.link.signIn')}</a>
+            </p>
+          </>
+        )}
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,94 @@
+import { Layout, PageHeading } from '../../../ui/layout';
+import { usePage } from '../../../ui/context';
+import { SummaryList } from '../../../ui/table';
+import { formatNumber } from '../../../i18n/format';
+import type { MessageKey } from '../../../i18n';
+import type { Dashboard } from '../service';
+
+const ADMIN_LINKS: { href: string; label: MessageKey }[] = [
+  { href: '/people', label: 'layout.nav.people' },
+  { href: '/libraries', label: 'layout.nav.libraries' },
+  { href: '/program', label: 'layout.nav.program' },
+  { href: '/outbox', label: 'layout.nav.outbox' },
+];
+
+function AdminSection({ counts }: { counts: Extract<Dashboard, { role: 'admin' }>['counts'] }) {
+  const { t, locale } = usePage();
+  return (
+    <>
+      <h2>{t('home.dashboard.overview')}</h2>
+      <SummaryList
+        items={[
+          [t('home.dashboard.libraries'), formatNumber(counts.libraries, locale)],
+          [t('home.dashboard.people'), formatNumber(counts.people, locale)],
+          [t('home.dashboard.invited'), formatNumber(counts.invited, locale)],
+        ]}
+      />
+      <h2>{t('home.dashboard.manage')}</h2>
+      <ul>
+        {ADMIN_LINKS.map((link) => (
+          <li key={link.href}>
+            <a href={link.href}>{t(link.label)}</a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function CoachSection({ coached }: { coached: Extract<Dashboard, { role: 'coach' }>['coached'] }) {
+  const { t } = usePage();
+  return (
+    <>
+      <h2>{t('home.dashboard.coached')}</h2>
+      {coached.length === 0 ? (
+        <p class="empty">{t('home.dashboard.noCoached')}</p>
+      ) : (
+        <ul>
+          {coached.map((library) => (
+            <li key={library.libraryId}>
+              <a href={`/libraries/${library.slug}`}>{library.libraryName}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function StaffSection({ libraries }: { libraries: Extract<Dashboard, { role: 'staff' }>['libraries'] }) {
+  const { t, locale } = usePage();
+  return (
+    <>
+      <h2>{t('home.dashboard.yourLibraries')}</h2>
+      {libraries.length === 0 ? (
+        <p class="empty">{t('home.dashboard.noLibrary')}</p>
+      ) : (
+        <ul class="cards">
+          {libraries.map((library) => (
+            <li class="card" key={library.libraryId}>
+              <h3>
+                <a href={`/libraries/${library.slug}`}>{library.libraryName}</a>
+              </h3>
+              <p>{t('home.dashboard.yourRole', { role: t(library.role === 'lead' ? 'libraryRole.lead' : 'libraryRole.member') })}</p>
+              <p>{t('home.dashboard.teamSize', { count: formatNumber(library.teamSize, locale) })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** A signed-in person's starting page, with what their role needs first. */
+export function DashboardPage({ dashboard }: { dashboard: Dashboard }) {
+  const { t, actor } = usePage();
+  return (
+    <Layout title={t('home.dashboard.title')}>
+      <PageHeading title={t('home.dashboard.title')} lead={t('home.dashboard.greeting', { name: actor?.name ?? '' })} />
+      {dashboard.role === 'admin' && <AdminSection counts={dashboard.counts} />}
+      {dashboard.role === 'coach' && <CoachSection coached={dashboard.coached} />}
+      {dashboard.role === 'staff' && <StaffSection libraries={dashboard.libraries} />}
+    </Layout>
+  );
+}

@@ -1,0 +1,64 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Kysely } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { DB } from '../../db/types';
+import type { Config } from '../../server/config';
+import { newId, nowIso } from '../../db/ids';
+import { createMailRepository } from './repository';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+const PAGE_SIZE = 25;
+
+/**
+ * Sends mail through SMTP when `SMTP_URL` is set. Without it, messages are
+ * kept in the outbox for admins to read, so an instance without mail still
+ * works: an admin can copy an invitation link from there.
+ */
+export function createMailService({ db, config, logger }: { db: Kysely<DB>; config: Config; logger: FastifyBaseLogger }) {
+  const repo = createMailRepository(db);
+  const transport: Transporter | undefined = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
+  const from = `Smart Spaces <no-reply@${new URL(config.publicUrl).hostname}>`;
+
+  return {
+    /** True when messages leave the server; false when they are kept in the outbox. */
+    delivers: transport !== undefined,
+
+    /** Sends a message, or keeps it in the outbox. Throws if the SMTP server refuses it. */
+    async send(message: MailMessage): Promise<void> {
+      if (!transport) {
+        await repo.insert({
+          id: newId(),
+          to_address: message.to,
+          subject: message.subject,
+          text_body: message.text,
+          html_body: message.html ?? null,
+          created_at: nowIso(),
+        });
+        return;
+      }
+      await transport.sendMail({ from, ...message });
+      // Log who and what, never the body: it may hold a sign-in link.
+      logger.info({ to: message.to, subject: message.subject }, 'mail sent');
+    },
+
+    /** A page of kept messages, newest first. */
+    async listOutbox(page: number) {
+      const total = await repo.count();
+      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const current = Math.min(page, pages);
+      const items = await repo.list(PAGE_SIZE, (current - 1) * PAGE_SIZE);
+      return { items, page: current, pages, total };
+    },
+
+    /** One kept message, or undefined. */
+    getOutboxMessage: (id: string) => repo.find(id),
+  };
+}
+
+export type MailService = ReturnType<typeof createMailService>;

@@ -1,0 +1,31 @@
+import { Layout, PageHeading } from '../../../ui/layout';
+import { usePage } from '../../../ui/context';
+import { ErrorSummary, Form, Radios, SubmitButton, TextField, type FormState } from '../../../ui/forms';
+import { AccessFields, type LibraryChoice } from './access-fields';
+
+/** The form a program admin uses to invite someone with a role and their libraries. */
+export function InvitePage({ form, libraries }: { form: FormState; libraries: LibraryChoice[] }) {
+  const { t } = usePage();
+  return (
+    <Layout title={t('people.invite.title')}>
+      <PageHeading title={t('people.invite.title')} lead={t('people.invite.lead')} />
+      <ErrorSummary form={form} />
+      <Form action="/people/invite">
+        <TextField form={form} name="email" type="email" label={t('accounts.field.email')} autocomplete="off" maxLength={254} />
+        <TextField form={form} name="name" label={t('people.field.name')} autocomplete="off" maxLength={200} />
+        <AccessFields form={form} libraries={libraries} />
+        <Radios
+          form={form}
+          name="locale"
+          label={t('people.field.locale')}
+          options={[
+            { value: 'en', label: t('locale.en') },
+            { value: 'es', label: t('locale.es') },
+          ]}
+        />
+        <SubmitButton>{t('people.invite.submit')}</SubmitButton>
+        <a href="/people">{t('common.cancel')}</a>
+      </Form>
+    </Layout>
+  );
+}

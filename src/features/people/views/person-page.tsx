@@ -1,0 +1,54 @@
+import { Layout, PageHeading } from '../../../ui/layout';
+import { usePage } from '../../../ui/context';
+import { Form, SubmitButton } from '../../../ui/forms';
+import { SummaryList } from '../../../ui/table';
+import { formatDateTime } from '../../../i18n/format';
+import type { PersonWithLinks } from '../service';
+import { LibraryLinks } from './library-links';
+
+/** One person's details and what an admin can do about them. */
+export function PersonPage({ person }: { person: PersonWithLinks }) {
+  const { t, locale, timeZone, actor } = usePage();
+  const isSelf = actor?.id === person.id;
+  return (
+    <Layout title={person.name}>
+      <PageHeading title={person.name} />
+      <SummaryList
+        items={[
+          [t('people.column.email'), person.email],
+          [t('people.column.role'), t(`role.${person.role}`)],
+          [t('people.column.status'), t(`status.${person.status}`)],
+          [t('people.column.libraries'), <LibraryLinks links={person.links} />],
+          [t('people.column.language'), t(`locale.${person.locale}`)],
+          [t('people.column.created'), formatDateTime(person.created_at, locale, timeZone)],
+        ]}
+      />
+      <h2>{t('people.detail.actions')}</h2>
+      {isSelf && <p>{t('people.detail.self')}</p>}
+      <div class="actions">
+        <a class="button button-secondary" href={`/people/${person.id}/edit`}>
+          {t('people.detail.edit')}
+        </a>
+        {person.status === 'invited' && (
+          <Form action={`/people/${person.id}/resend-invitation`} class="inline-form">
+            <SubmitButton variant="secondary">{t('people.detail.resend')}</SubmitButton>
+          </Form>
+        )}
+        {person.status === 'deactivated' ? (
+          <Form action={`/people/${person.id}/reactivate`} class="inline-form">
+            <SubmitButton variant="secondary">{t('people.detail.reactivate')}</SubmitButton>
+          </Form>
+        ) : (
+          !isSelf && (
+            <a class="button button-danger" href={`/people/${person.id}/deactivate`}>
+              {t('people.detail.deactivate')}
+            </a>
+          )
+        )}
+      </div>
+      <p>
+        <a href="/people">{t('people.detail.allPeople')}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,74 @@
+import { commonMessages } from './common';
+import { accountsMessages } from '../features/accounts/messages';
+import { peopleMessages } from '../features/people/messages';
+import { programsMessages } from '../features/programs/messages';
+import { librariesMessages } from '../features/libraries/messages';
+import { mailMessages } from '../features/mail/messages';
+import { homeMessages } from '../features/home/messages';
+import { LOCALES, type Locale } from './define';
+
+export { LOCALES, type Locale };
+
+const en = {
+  ...commonMessages.en,
+  ...accountsMessages.en,
+  ...peopleMessages.en,
+  ...programsMessages.en,
+  ...librariesMessages.en,
+  ...mailMessages.en,
+  ...homeMessages.en,
+};
+
+export type MessageKey = keyof typeof en;
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = {
+  en,
+  es: {
+    ...commonMessages.es,
+    ...accountsMessages.es,
+    ...peopleMessages.es,
+    ...programsMessages.es,
+    ...librariesMessages.es,
+    ...mailMessages.es,
+    ...homeMessages.es,
+  },
+};
+
+export type MessageParams = Record<string, string | number>;
+
+/** Looks up a message and fills `{name}` placeholders. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** Returns the translate function for a locale. */
+export function translator(locale: Locale): Translate {
+  const dictionary = dictionaries[locale];
+  return (key, params) => {
+    const text = dictionary[key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  };
+}
+
+/** Narrows any string to a supported locale, or undefined. */
+export function asLocale(value: unknown): Locale | undefined {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value) ? (value as Locale) : undefined;
+}
+
+/** Picks the best supported locale from an Accept-Language header. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag, q } of ranked) {
+    if (q <= 0) continue;
+    const locale = asLocale(tag.split('-')[0]);
+    if (locale) return locale;
+  }
+  return undefined;
+}

@@ -1,0 +1,89 @@
+import type { LibraryRole, Locale, Role } from '../db/types';
+
+/** The signed-in person as the policy sees them. Visitors are `null`. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  timeZone: string;
+  sessionId: string;
+  /** Libraries this person works in, with their role there. */
+  memberships: ReadonlyArray<{ libraryId: string; role: LibraryRole }>;
+  /** Libraries this person coaches. */
+  coachedLibraryIds: readonly string[];
+}
+
+/** Actions that concern the program or the person themselves. */
+const globalActions = {
+  /** Anyone, signed in or not. */
+  'site.view': (_actor: Actor | null) => true,
+  /** Any signed-in person: their dashboard, profile, password and sessions. */
+  'account.use': (actor: Actor | null) => actor !== null,
+  'program.manage': isAdmin,
+  'people.manage': isAdmin,
+  'libraries.manage': isAdmin,
+  'outbox.read': isAdmin,
+  /** The list of libraries the person can open (filtered by `visibleLibraryIds`). */
+  'libraries.list': (actor: Actor | null) => actor !== null,
+} satisfies Record<string, (actor: Actor | null) => boolean>;
+
+/** Actions on one library, resolved from the `:library` URL parameter. */
+const libraryActions = {
+  /** The library's workspace page and team. */
+  'library.view': (actor: Actor | null, libraryId: string) =>
+    isAdmin(actor) || coaches(actor, libraryId) || worksIn(actor, libraryId),
+  /** Inviting a member to the library's team. */
+  'library.invite': (actor: Actor | null, libraryId: string) =>
+    isAdmin(actor) || worksIn(actor, libraryId, 'lead'),
+} satisfies Record<string, (actor: Actor | null, libraryId: string) => boolean>;
+
+export type GlobalAction = keyof typeof globalActions;
+export type LibraryAction = keyof typeof libraryActions;
+export type Action = GlobalAction | LibraryAction;
+
+function isAdmin(actor: Actor | null): boolean {
+  return actor?.role === 'admin';
+}
+
+function coaches(actor: Actor | null, libraryId: string): boolean {
+  return actor?.role === 'coach' && actor.coachedLibraryIds.includes(libraryId);
+}
+
+function worksIn(actor: Actor | null, libraryId: string, role?: LibraryRole): boolean {
+  return !!actor?.memberships.some((m) => m.libraryId === libraryId && (role === undefined || m.role === role));
+}
+
+/** True when the action needs a library to decide. */
+export function isLibraryAction(action: Action): action is LibraryAction {
+  return action in libraryActions;
+}
+
+/**
+ * The one authorization question: may this actor do this action, to this
+ * library where the action concerns one? Every route asks it (see the access
+ * plugin); services may ask it too for finer choices inside a page.
+ */
+export function can(actor: Actor | null, action: GlobalAction): boolean;
+export function can(actor: Actor | null, action: LibraryAction, libraryId: string): boolean;
+export function can(actor: Actor | null, action: Action, libraryId?: string): boolean {
+  if (isLibraryAction(action)) {
+    if (libraryId === undefined) throw new Error(`Action ${action} needs a library`);
+    return libraryActions[action](actor, libraryId);
+  }
+  return globalActions[action](actor);
+}
+
+/** Which libraries an actor may open; `'all'` for admins. */
+export function visibleLibraryIds(actor: Actor | null): 'all' | string[] {
+  if (!actor) return [];
+  if (actor.role === 'admin') return 'all';
+  return [...new Set([...actor.coachedLibraryIds, ...actor.memberships.map((m) => m.libraryId)])];
+}
+
+/** All actions, for the authorization matrix test. */
+export const ACTIONS: readonly Action[] = [
+  ...(Object.keys(globalActions) as GlobalAction[]),
+  ...(Object.keys(libraryActions) as LibraryAction[]),
+];

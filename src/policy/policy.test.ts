@@ -1,0 +1,54 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { can, visibleLibraryIds, type Actor } from './index';
+
+const base: Omit<Actor, 'role' | 'memberships' | 'coachedLibraryIds'> = {
+  id: 'u',
+  email: 'u@example.org',
+  name: 'U',
+  locale: 'en',
+  timeZone: 'UTC',
+  sessionId: 's',
+};
+const admin: Actor = { ...base, role: 'admin', memberships: [], coachedLibraryIds: [] };
+const coachOfA: Actor = { ...base, role: 'coach', memberships: [], coachedLibraryIds: ['A'] };
+const leadOfA: Actor = { ...base, role: 'staff', memberships: [{ libraryId: 'A', role: 'lead' }], coachedLibraryIds: [] };
+const memberOfA: Actor = { ...base, role: 'staff', memberships: [{ libraryId: 'A', role: 'member' }], coachedLibraryIds: [] };
+
+describe('policy', () => {
+  it('lets visitors only view the public site', () => {
+    assert.equal(can(null, 'site.view'), true);
+    assert.equal(can(null, 'account.use'), false);
+    assert.equal(can(null, 'library.view', 'A'), false);
+  });
+
+  it('keeps program administration to admins', () => {
+    for (const action of ['program.manage', 'people.manage', 'libraries.manage', 'outbox.read'] as const) {
+      assert.equal(can(admin, action), true, action);
+      assert.equal(can(coachOfA, action), false, action);
+      assert.equal(can(leadOfA, action), false, action);
+    }
+  });
+
+  it('scopes library access to its team, its coaches and admins', () => {
+    assert.equal(can(memberOfA, 'library.view', 'A'), true);
+    assert.equal(can(memberOfA, 'library.view', 'B'), false);
+    assert.equal(can(coachOfA, 'library.view', 'A'), true);
+    assert.equal(can(coachOfA, 'library.view', 'B'), false);
+    assert.equal(can(admin, 'library.view', 'B'), true);
+  });
+
+  it('lets only the lead (or an admin) invite to a library', () => {
+    assert.equal(can(leadOfA, 'library.invite', 'A'), true);
+    assert.equal(can(memberOfA, 'library.invite', 'A'), false);
+    assert.equal(can(coachOfA, 'library.invite', 'A'), false);
+    assert.equal(can(admin, 'library.invite', 'A'), true);
+  });
+
+  it('lists the libraries a person may open', () => {
+    assert.equal(visibleLibraryIds(admin), 'all');
+    assert.deepEqual(visibleLibraryIds(coachOfA), ['A']);
+    assert.deepEqual(visibleLibraryIds(memberOfA), ['A']);
+    assert.deepEqual(visibleLibraryIds(null), []);
+  });
+});

@@ -1,0 +1,79 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import './types';
+import type { Config } from './config';
+import type { Database } from '../db/connection';
+import { createServices } from './services';
+import { cookieSecret } from '../db/settings';
+import { loggerOptions } from './logging';
+import { assetUrls, PUBLIC_DIR } from './assets';
+import { sessionPlugin } from './plugins/session';
+import { i18nPlugin } from './plugins/i18n';
+import { securityPlugin } from './plugins/security';
+import { accessPlugin } from './plugins/access';
+import { viewsPlugin } from './plugins/views';
+import { errorsPlugin, frameworkErrorPage } from './plugins/errors';
+import { homeRoutes } from '../features/home/routes';
+import { accountsRoutes } from '../features/accounts/routes';
+import { peopleRoutes } from '../features/people/routes';
+import { programsRoutes } from '../features/programs/routes';
+import { librariesRoutes } from '../features/libraries/routes';
+import { mailRoutes } from '../features/mail/routes';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  rateLimitPerMinute?: number;
+  /** Pino logger options, or false to keep tests quiet. */
+  logger?: boolean | object;
+}
+
+/** Builds the whole application without listening, for `main` and for tests. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const asset = assetUrls();
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Ids and slugs arrive in paths and queries; long bodies are checked by forms.
+    routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorPage(asset),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('services', createServices({ database, config, logger: app.log }));
+
+  await app.register(cookie, {
+    secret: await cookieSecret(database.db),
+  });
+  await app.register(formbody);
+  await app.register(securityPlugin, {
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 600,
+    https: config.publicUrl.startsWith('https://'),
+  });
+  await app.register(sessionPlugin);
+  await app.register(i18nPlugin);
+  await app.register(accessPlugin);
+  await app.register(viewsPlugin, { asset });
+  await app.register(errorsPlugin);
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/assets/',
+    maxAge: '365d',
+    immutable: true,
+  });
+
+  await app.register(homeRoutes);
+  await app.register(accountsRoutes);
+  await app.register(peopleRoutes);
+  await app.register(programsRoutes);
+  await app.register(librariesRoutes);
+  await app.register(mailRoutes);
+
+  return app;
+}

@@ -1,0 +1,231 @@
+import type { ComponentChildren } from 'preact';
+import { usePage } from '../context';
+import type { FormState } from './validate';
+
+/** The `id` of a field's input, so the error summary can link to it. */
+export const fieldId = (name: string): string => `field-${name}`;
+
+function valueOf(form: FormState, name: string): string {
+  const value = form.values[name];
+  return typeof value === 'string' ? value : '';
+}
+
+interface FormProps {
+  action: string;
+  children: ComponentChildren;
+  /** Accessible name for the form when a page has more than one. */
+  label?: string;
+  class?: string;
+}
+
+/** A POST form with its CSRF token. */
+export function Form({ action, children, label, class: className }: FormProps) {
+  const { csrfToken } = usePage();
+  return (
+    <form method="post" action={action} aria-label={label} class={className} noValidate>
+      <input type="hidden" name="_csrf" value={csrfToken()} />
+      {children}
+    </form>
+  );
+}
+
+/** The GOV.UK-style summary at the top of a form that failed validation. */
+export function ErrorSummary({ form }: { form: FormState }) {
+  const { t } = usePage();
+  const entries = Object.entries(form.errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{t('form.errorSummary.title')}</h2>
+      <ul>
+        {entries.map(([name, message]) => (
+          <li key={name}>
+            <a href={`#${fieldId(name)}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  optional?: boolean;
+}
+
+function FieldWrapper({ form, name, label, hint, optional, children }: FieldProps & { children: ComponentChildren }) {
+  const { t } = usePage();
+  const error = form.errors[name];
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={fieldId(name)}>
+        {label}
+        {optional && <span class="optional"> {t('form.optional')}</span>}
+      </label>
+      {hint && (
+        <p class="hint" id={`${fieldId(name)}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${fieldId(name)}-error`}>
+          {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(form: FormState, name: string, hint?: string): string | undefined {
+  const ids = [hint ? `${fieldId(name)}-hint` : '', form.errors[name] ? `${fieldId(name)}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+interface TextFieldProps extends FieldProps {
+  type?: 'text' | 'email' | 'password' | 'url' | 'date' | 'number';
+  autocomplete?: string;
+  maxLength?: number;
+  inputMode?: 'numeric' | 'decimal' | 'email' | 'url';
+  width?: 'short' | 'full';
+}
+
+/** A labelled single-line input with hint and error. */
+export function TextField(props: TextFieldProps) {
+  const { form, name, type = 'text', autocomplete, maxLength, inputMode, width = 'full', hint } = props;
+  return (
+    <FieldWrapper {...props}>
+      <input
+        id={fieldId(name)}
+        name={name}
+        type={type}
+        value={type === 'password' ? '' : valueOf(form, name)}
+        autoComplete={autocomplete}
+        maxLength={maxLength}
+        inputMode={inputMode}
+        class={width === 'short' ? 'input-short' : undefined}
+        aria-invalid={form.errors[name] ? 'true' : undefined}
+        aria-describedby={describedBy(form, name, hint)}
+        required={!props.optional}
+      />
+    </FieldWrapper>
+  );
+}
+
+/** A labelled multi-line input. */
+export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
+  const { form, name, rows = 5, maxLength, hint } = props;
+  return (
+    <FieldWrapper {...props}>
+      <textarea
+        id={fieldId(name)}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        aria-invalid={form.errors[name] ? 'true' : undefined}
+        aria-describedby={describedBy(form, name, hint)}
+      >
+        {valueOf(form, name)}
+      </textarea>
+    </FieldWrapper>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** A labelled drop-down list. */
+export function Select(props: FieldProps & { options: Option[]; emptyLabel?: string }) {
+  const { form, name, options, emptyLabel, hint } = props;
+  const current = valueOf(form, name);
+  return (
+    <FieldWrapper {...props}>
+      <select
+        id={fieldId(name)}
+        name={name}
+        aria-invalid={form.errors[name] ? 'true' : undefined}
+        aria-describedby={describedBy(form, name, hint)}
+      >
+        {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldWrapper>
+  );
+}
+
+/** A group of checkboxes sharing one name, in a fieldset with a legend. */
+export function Checkboxes({ form, name, label, hint, options }: FieldProps & { options: Option[] }) {
+  const raw = form.values[name];
+  const checked = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
+  const error = form.errors[name];
+  return (
+    <fieldset class={error ? 'field field-error' : 'field'} id={fieldId(name)} aria-describedby={describedBy(form, name, hint)}>
+      <legend>{label}</legend>
+      {hint && (
+        <p class="hint" id={`${fieldId(name)}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${fieldId(name)}-error`}>
+          {error}
+        </p>
+      )}
+      <div class="choices">
+        {options.map((o, index) => (
+          <div class="choice" key={o.value}>
+            <input type="checkbox" id={`${fieldId(name)}-${index}`} name={name} value={o.value} checked={checked.has(o.value)} />
+            <label for={`${fieldId(name)}-${index}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** A group of radio buttons in a fieldset with a legend. */
+export function Radios({ form, name, label, hint, options }: FieldProps & { options: Option[] }) {
+  const current = valueOf(form, name);
+  const error = form.errors[name];
+  return (
+    <fieldset class={error ? 'field field-error' : 'field'} id={fieldId(name)} aria-describedby={describedBy(form, name, hint)}>
+      <legend>{label}</legend>
+      {hint && (
+        <p class="hint" id={`${fieldId(name)}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${fieldId(name)}-error`}>
+          {error}
+        </p>
+      )}
+      <div class="choices">
+        {options.map((o, index) => (
+          <div class="choice" key={o.value}>
+            <input type="radio" id={`${fieldId(name)}-${index}`} name={name} value={o.value} checked={current === o.value} />
+            <label for={`${fieldId(name)}-${index}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The main button of a form. */
+export function SubmitButton({ children, variant = 'primary' }: { children: ComponentChildren; variant?: 'primary' | 'secondary' | 'danger' }) {
+  return (
+    <button type="submit" class={`button button-${variant}`}>
+      {children}
+    </button>
+  );
+}

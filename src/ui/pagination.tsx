@@ -1,0 +1,41 @@
+import { usePage } from './context';
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
+/** Reads a 1-based page number from a query value, defaulting to 1. */
+export function pageNumber(raw: unknown): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= 100000 ? n : 1;
+}
+
+/** Previous/next links that keep the other query parameters. */
+export function Pagination({ page, pages, query = {} }: { page: number; pages: number; query?: Record<string, string | undefined> }) {
+  const { t, path } = usePage();
+  if (pages <= 1) return null;
+  const href = (p: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+    params.set('page', String(p));
+    return `${path}?${params.toString()}`;
+  };
+  return (
+    <nav class="pagination" aria-label={t('pagination.label')}>
+      {page > 1 && (
+        <a href={href(page - 1)} rel="prev">
+          {t('pagination.previous')}
+        </a>
+      )}
+      <span>{t('pagination.status', { page, pages })}</span>
+      {page < pages && (
+        <a href={href(page + 1)} rel="next">
+          {t('pagination.next')}
+        </a>
+      )}
+    </nav>
+  );
+}

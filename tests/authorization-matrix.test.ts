@@ -1,0 +1,168 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { createTestApp, type TestApp } from './support/app';
+import { TestClient } from './support/client';
+import { makeLibrary, makePerson } from './support/factories';
+
+/*
+ * Walks every registered route for every kind of person and checks who gets
+ * through. A new route that is missing from EXPECTED fails this test, so no
+ * route ships without someone deciding who may use it.
+ */
+
+const ROLES = ['visitor', 'staffA', 'leadA', 'staffB', 'coachA', 'coachNotA', 'admin'] as const;
+type RoleName = (typeof ROLES)[number];
+
+const EVERYONE: readonly RoleName[] = ROLES;
+const SIGNED_IN: readonly RoleName[] = ROLES.filter((r) => r !== 'visitor');
+const ADMIN: readonly RoleName[] = ['admin'];
+const SEES_A: readonly RoleName[] = ['staffA', 'leadA', 'coachA', 'admin'];
+const MANAGES_TEAM_A: readonly RoleName[] = ['leadA', 'admin'];
+
+const EXPECTED: Record<string, readonly RoleName[]> = {
+  'GET /': EVERYONE,
+  'GET /dashboard': SIGNED_IN,
+  'GET /sign-in': EVERYONE,
+  'POST /sign-in': EVERYONE,
+  'POST /sign-out': EVERYONE,
+  'GET /forgot-password': EVERYONE,
+  'POST /forgot-password': EVERYONE,
+  'GET /reset-password/:token': EVERYONE,
+  'POST /reset-password/:token': EVERYONE,
+  'GET /invitations/:token': EVERYONE,
+  'POST /invitations/:token': EVERYONE,
+  'GET /setup': EVERYONE,
+  'POST /setup': EVERYONE,
+  'GET /account': SIGNED_IN,
+  'GET /account/profile': SIGNED_IN,
+  'POST /account/profile': SIGNED_IN,
+  'GET /account/password': SIGNED_IN,
+  'POST /account/password': SIGNED_IN,
+  'GET /account/sessions': SIGNED_IN,
+  'POST /account/sessions/revoke': SIGNED_IN,
+  'POST /account/sessions/revoke-others': SIGNED_IN,
+  'GET /people': ADMIN,
+  'GET /people/invite': ADMIN,
+  'POST /people/invite': ADMIN,
+  'GET /people/:person': ADMIN,
+  'GET /people/:person/edit': ADMIN,
+  'POST /people/:person/edit': ADMIN,
+  'GET /people/:person/deactivate': ADMIN,
+  'POST /people/:person/deactivate': ADMIN,
+  'POST /people/:person/reactivate': ADMIN,
+  'POST /people/:person/resend-invitation': ADMIN,
+  'GET /outbox': ADMIN,
+  'GET /outbox/:message': ADMIN,
+  'GET /program': ADMIN,
+  'GET /program/edit': ADMIN,
+  'POST /program/edit': ADMIN,
+  'GET /program/cohorts/new': ADMIN,
+  'POST /program/cohorts/new': ADMIN,
+  'GET /program/cohorts/:cohort/edit': ADMIN,
+  'POST /program/cohorts/:cohort/edit': ADMIN,
+  'GET /libraries': SIGNED_IN,
+  'GET /libraries/new': ADMIN,
+  'POST /libraries/new': ADMIN,
+  'GET /libraries/:library': SEES_A,
+  'GET /libraries/:library/edit': ADMIN,
+  'POST /libraries/:library/edit': ADMIN,
+  'GET /libraries/:library/invite': MANAGES_TEAM_A,
+  'POST /libraries/:library/invite': MANAGES_TEAM_A,
+  'GET /libraries/:library/members/:person/remove': MANAGES_TEAM_A,
+  'POST /libraries/:library/members/:person/remove': MANAGES_TEAM_A,
+};
+
+describe('authorization matrix', () => {
+  let testApp: TestApp;
+  let app: FastifyInstance;
+  const people = {} as Record<Exclude<RoleName, 'visitor'>, { id: string }>;
+  const params: Record<string, string> = {};
+
+  before(async () => {
+    testApp = await createTestApp();
+    app = testApp.app;
+    const { services } = app;
+    await services.programs.saveProgram({
+      name: 'Test program',
+      description: 'A program for the matrix.',
+      managerName: 'Manager',
+      managerEmail: 'manager@example.org',
+    });
+    const cohort = await services.programs.createCohort({
+      name: 'Cohort 1',
+      startsOn: '2026-01-01',
+      endsOn: '2027-06-30',
+      subgrantCents: 500000,
+      spendingCategories: ['Furniture'],
+    });
+    const libraryA = await makeLibrary(app, { name: 'Library A', cohortId: cohort.id });
+    const libraryB = await makeLibrary(app, { name: 'Library B', cohortId: cohort.id });
+    people.staffA = await makePerson(app, { role: 'staff', libraryId: libraryA.id, libraryRole: 'member' });
+    people.leadA = await makePerson(app, { role: 'staff', libraryId: libraryA.id, libraryRole: 'lead' });
+    people.staffB = await makePerson(app, { role: 'staff', libraryId: libraryB.id, libraryRole: 'lead' });
+    people.coachA = await makePerson(app, { role: 'coach', coachedLibraryIds: [libraryA.id] });
+    people.coachNotA = await makePerson(app, { role: 'coach', coachedLibraryIds: [libraryB.id] });
+    people.admin = await makePerson(app, { role: 'admin' });
+    // The target of person-scoped routes is nobody's own account, so the
+    // walk never deactivates or removes one of the people it signs in as.
+    const target = await makePerson(app, { role: 'staff', libraryId: libraryA.id, libraryRole: 'member' });
+    await services.mail.send({ to: 'someone@example.org', subject: 'Kept', text: 'Kept message' });
+    const kept = await services.mail.listOutbox(1);
+    params.library = libraryA.slug;
+    params.person = target.id;
+    params.cohort = cohort.id;
+    params.message = kept.items[0]!.id;
+    params.token = 'not-a-real-token';
+  });
+
+  after(() => testApp.close());
+
+  /** A fresh client for one request, signed in through a new session (cheap: no password hashing). */
+  async function clientFor(role: RoleName): Promise<TestClient> {
+    const client = new TestClient(app);
+    if (role !== 'visitor') {
+      const { token } = await app.services.accounts.createSession(people[role].id, { userAgent: 'matrix', ipAddress: '127.0.0.1' });
+      client.setCookie('ss_session', token);
+    }
+    return client;
+  }
+
+  function fill(url: string): string {
+    return url.replace(/:(\w+)/g, (_, name: string) => {
+      const value = params[name];
+      if (!value) throw new Error(`No test value for :${name} in ${url}`);
+      return encodeURIComponent(value);
+    });
+  }
+
+  it('names every registered route', () => {
+    const registered = app.routeTable.map((r) => `${r.method} ${r.url}`);
+    const missing = registered.filter((key) => !(key in EXPECTED));
+    assert.deepEqual(missing, [], `Routes without an expected access set: ${missing.join(', ')}`);
+    const stale = Object.keys(EXPECTED).filter((key) => !registered.includes(key));
+    assert.deepEqual(stale, [], `Expected routes that are not registered: ${stale.join(', ')}`);
+  });
+
+  it('lets exactly the expected people through each route', async () => {
+    const mismatches: string[] = [];
+    for (const route of app.routeTable) {
+      const key = `${route.method} ${route.url}`;
+      const expected = EXPECTED[key];
+      if (!expected) continue;
+      for (const role of ROLES) {
+        const client = await clientFor(role);
+        const url = fill(route.url);
+        const response = route.method === 'GET' ? await client.get(url) : await client.post(url, {});
+        const location = String(response.headers.location ?? '');
+        const denied =
+          response.statusCode === 403 || (response.statusCode === 303 && location.startsWith('/sign-in?next='));
+        assert.notEqual(response.statusCode, 500, `${key} as ${role} answered 500`);
+        if (denied === expected.includes(role)) {
+          mismatches.push(`${key} as ${role}: ${response.statusCode} ${location}`.trim());
+        }
+      }
+    }
+    assert.deepEqual(mismatches, []);
+  });
+});
