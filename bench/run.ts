@@ -195,6 +195,7 @@ const restart = await timeToFirstAnswer();
 console.log(`Load testing for ${LOAD_SECONDS} s per target with ${CONNECTIONS} connections…`);
 const bare = await startNode('bench/bare-server.ts');
 const app = await startNode('bench/app-server.ts', { PORT: '0' });
+const rssAtRest = residentMb(app.child.pid);
 const loads: Load[] = [];
 loads.push(await load('bare node:http', bare.url));
 await stop(bare.child);
@@ -239,6 +240,7 @@ console.log(
     [
       ['first start to first answer (ms)', fixed(firstStart, 0), '-'],
       ['restart to first answer (ms)', fixed(restart, 0), `<= ${BUDGET.startMs}`],
+      ['resident memory at rest (MB)', rssAtRest === undefined ? 'n/a' : fixed(rssAtRest), '-'],
       ['resident memory after load (MB)', rss === undefined ? 'n/a' : fixed(rss), `<= ${BUDGET.rssMb}`],
     ],
   ),

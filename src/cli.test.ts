@@ -115,6 +115,10 @@ test('seed fills an empty database and backup copies it while it is open', { ski
   assert.match(overwrite.stderr, /already exists/);
   const noFile = await smartspaces(['backup'], env);
   assert.equal(noFile.code, 2);
+  const noDatabase = await smartspaces(['backup', join(dir, 'other.db')], { DATABASE_URL: sqliteUrl('missing.db') });
+  assert.equal(noDatabase.code, 1);
+  assert.match(noDatabase.stderr, /no database at/);
+  assert.equal(existsSync(join(dir, 'missing.db')), false, 'a mistyped path does not create a database');
 });
 
 test('configuration and database problems are explained without a stack trace', { skip }, async () => {

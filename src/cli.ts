@@ -1,13 +1,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig, type Config } from './server/config';
-import { startServer } from './server/main';
-import { buildApp } from './server/app';
-import { connect, type Database } from './db/connection';
-import { migrateToLatest } from './db/migrate';
-import { DEMO_PASSWORD, isEmptyInstance, seedDemo } from './demo/seed';
-import { EmailInUseError } from './features/accounts/service';
+import type { Database } from './db/connection';
+import { DEMO_PASSWORD } from './demo/password';
+
+// The application is imported only by the commands that need it, so that help
+// and mistakes in the command line answer at once.
 
 /** An error meant for the person at the terminal: printed without a stack trace. */
 class CliError extends Error {
@@ -27,6 +27,8 @@ interface Command {
   usage: string;
   details: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** True for commands that take arguments besides options (a file name). */
+  positionals?: boolean;
   run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ const ENVIRONMENT = `Environment:
 
 /** Opens and migrates the configured database, runs `work`, and always closes it. */
 async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
+  const [{ connect }, { migrateToLatest }] = await Promise.all([import('./db/connection'), import('./db/migrate')]);
   const database = connect(config.databaseUrl);
   try {
     await migrateToLatest(database);
@@ -51,7 +54,8 @@ async function withDatabase<T>(config: Config, work: (database: Database) => Pro
 }
 
 /** Like `withDatabase`, with the application's services, for commands that change data. */
-async function withServices<T>(config: Config, work: (app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>): Promise<T> {
+async function withServices<T>(config: Config, work: (app: FastifyInstance) => Promise<T>): Promise<T> {
+  const { buildApp } = await import('./server/app');
   return withDatabase(config, async (database) => {
     const app = await buildApp({ config, database, logger: false });
     try {
@@ -129,7 +133,9 @@ const commands: Record<string, Command> = {
 ${ENVIRONMENT}`,
     options: {},
     async run() {
-      await startServer(loadConfig());
+      const config = loadConfig();
+      const { startServer } = await import('./server/main');
+      await startServer(config);
     },
   },
 
@@ -139,6 +145,7 @@ ${ENVIRONMENT}`,
     details: 'Applies the migrations the database does not have yet. The server also does this when it starts.',
     options: {},
     async run() {
+      const { migrateToLatest } = await import('./db/migrate');
       const applied = await withDatabase(loadConfig(), migrateToLatest);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is already up to date.');
     },
@@ -152,6 +159,7 @@ library staff) to a database that has no program and no people yet. Every demo
 account has the password "${DEMO_PASSWORD}". Never use it on an instance with real data.`,
     options: {},
     async run() {
+      const { isEmptyInstance, seedDemo } = await import('./demo/seed');
       await withServices(loadConfig(), async (app) => {
         if (!(await isEmptyInstance(app.services))) {
           throw new CliError(
@@ -186,6 +194,7 @@ Options:
       if (name.length > 200) throw new CliError('The name must have at most 200 characters.', USAGE_ERROR);
       const config = loadConfig();
       const password = await adminPassword();
+      const { EmailInUseError } = await import('./features/accounts/service');
       await withServices(config, async (app) => {
         try {
           await app.services.accounts.createUser({ email, name, role: 'admin', password });
@@ -206,6 +215,7 @@ backup, so the server can keep running. The file must not exist yet.
 For PostgreSQL, use pg_dump with the same address, e.g.
   pg_dump "$DATABASE_URL" --format=custom --file=smartspaces.dump`,
     options: {},
+    positionals: true,
     async run({ positionals }) {
       const [file, ...extra] = positionals;
       if (!file || extra.length) throw new CliError('Give exactly one file to write the backup to.', USAGE_ERROR);
@@ -216,12 +226,21 @@ For PostgreSQL, use pg_dump with the same address, e.g.
             '  pg_dump "$DATABASE_URL" --format=custom --file=smartspaces.dump',
         );
       }
+      const source = config.databaseUrl.slice('sqlite:'.length);
+      // Opening a missing file would create an empty database and back that up.
+      if (!source || source === ':memory:' || !existsSync(source)) {
+        throw new CliError(`There is no database at "${source}" to back up. Check DATABASE_URL.`);
+      }
       const target = resolve(file);
       if (existsSync(target)) throw new CliError(`${target} already exists; choose a new file name.`);
-      await withDatabase(config, async (database) => {
-        if (!database.sqlite) throw new CliError('No SQLite database is open.');
-        await database.sqlite.backup(target);
-      });
+      // The copy is taken as the database is, without migrating it first.
+      const { connect } = await import('./db/connection');
+      const database = connect(config.databaseUrl);
+      try {
+        await database.sqlite?.backup(target);
+      } finally {
+        await database.close();
+      }
       console.log(`Backup written to ${target}`);
     },
   },
@@ -232,8 +251,14 @@ function knownProblem(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'EADDRINUSE') return 'Another program already uses that port. Stop it, or choose another one with PORT.';
   if (code === 'EACCES') return `Permission denied: ${(error as Error).message}`;
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01') {
-    return `Could not open the database named by DATABASE_URL: ${(error as Error).message}`;
+  // Migrations run first and report a connection failure inside their own message.
+  const message = error instanceof Error ? error.message : String(error);
+  if (
+    code === 'ECONNREFUSED' ||
+    code === 'ENOTFOUND' ||
+    /ECONNREFUSED|ENOTFOUND|database "[^"]*" does not exist|password authentication failed|unable to open database/.test(message)
+  ) {
+    return `Could not open the database named by DATABASE_URL: ${message}`;
   }
   return undefined;
 }
@@ -256,7 +281,7 @@ ${ENVIRONMENT}`;
 const commandHelp = (command: Command) => `Usage: ${command.usage}\n\n${command.summary[0]?.toUpperCase()}${command.summary.slice(1)}.\n\n${command.details}`;
 
 /** Runs the command line and returns the exit code. */
-export async function runCli(argv: string[]): Promise<number> {
+async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.log(mainHelp());
@@ -283,7 +308,7 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(commandHelp(command));
     return 0;
   }
-  if (name !== 'backup' && parsed.positionals.length) {
+  if (!command.positionals && parsed.positionals.length) {
     console.error(`Unexpected argument "${parsed.positionals[0]}".\n\n${commandHelp(command)}`);
     return USAGE_ERROR;
   }

@@ -4,12 +4,15 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { DB } from './types';
+import { WriteCounter } from './write-counter';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface Database {
   db: Kysely<DB>;
   dialect: DialectName;
+  /** Counts writes made through `db`, so caches can tell when data may have changed. */
+  writes: WriteCounter;
   /** The SQLite handle, for online backups; undefined on PostgreSQL. */
   sqlite: SQLite.Database | undefined;
   close(): Promise<void>;
@@ -36,14 +39,16 @@ export function connect(url: string, options: ConnectOptions = {}): Database {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+    const writes = new WriteCounter();
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [writes] });
+    return { db, dialect: 'sqlite', writes, sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', sqlite: undefined, close: () => db.destroy() };
+  const writes = new WriteCounter();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [writes] });
+  return { db, dialect: 'postgres', writes, sqlite: undefined, close: () => db.destroy() };
 }

@@ -3,9 +3,9 @@ import type { DB, LibraryRole, Locale, Role } from '../db/types';
 import type { Services } from '../server/services';
 import { DEMO_LIBRARIES, STATE_TIME_ZONES } from './libraries';
 import { markDemoSeeded } from './marker';
+import { DEMO_PASSWORD } from './password';
 
-/** Every demo account shares this password. It is public by design: demo instances must not hold real data. */
-export const DEMO_PASSWORD = 'smartspaces-demo';
+export { DEMO_PASSWORD };
 
 const PROGRAM = {
   name: 'Small Libraries Create Smart Spaces',

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import './types';
@@ -15,6 +16,7 @@ import { i18nPlugin } from './plugins/i18n';
 import { securityPlugin } from './plugins/security';
 import { accessPlugin } from './plugins/access';
 import { viewsPlugin } from './plugins/views';
+import { pageCachePlugin } from './plugins/page-cache';
 import { errorsPlugin, frameworkErrorPage } from './plugins/errors';
 import { homeRoutes } from '../features/home/routes';
 import { accountsRoutes } from '../features/accounts/routes';
@@ -51,6 +53,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie, {
     secret: await cookieSecret(database.db),
   });
+  // Rural connections are slow: compress anything over 1 KB (brotli or gzip).
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(formbody);
   await app.register(securityPlugin, {
     rateLimitPerMinute: options.rateLimitPerMinute ?? 600,
@@ -59,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionPlugin);
   await app.register(i18nPlugin);
   await app.register(accessPlugin);
+  await app.register(pageCachePlugin);
   await app.register(viewsPlugin, { asset });
   await app.register(errorsPlugin);
   await app.register(fastifyStatic, {

@@ -6,6 +6,7 @@ import { createAccountsService } from '../features/accounts/service';
 import { createLibrariesService } from '../features/libraries/service';
 import { createProgramsService } from '../features/programs/service';
 import { createPeopleService } from '../features/people/service';
+import { createHomeService } from '../features/home/service';
 
 export interface ServiceDeps {
   database: Database;
@@ -24,8 +25,9 @@ export function createServices({ database, config, logger }: ServiceDeps) {
   const programs = createProgramsService({ db });
   const libraries = createLibrariesService({ db, programs });
   accounts.setLibraryLinksSource(libraries.linksOf);
-  const people = createPeopleService({ db, config, accounts, libraries, mail });
-  return { mail, accounts, programs, libraries, people };
+  const people = createPeopleService({ config, accounts, libraries, mail });
+  const home = createHomeService({ accounts, libraries, programs });
+  return { mail, accounts, programs, libraries, people, home };
 }
 
 export type Services = ReturnType<typeof createServices>;

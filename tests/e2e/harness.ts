@@ -17,15 +17,22 @@ export interface Harness {
 }
 
 /**
- * Starts, for one test file, a real SMTP server, the real application sending
- * mail to it, and Chromium; stops all three when the file's tests are done.
- * The returned object is filled in before the first test runs.
+ * Starts, for one test file, a real SMTP server, the real application and
+ * Chromium; stops all three when the file's tests are done. The application
+ * sends mail to the SMTP server, or with `mail: 'outbox'` keeps it in the
+ * outbox as an instance without SMTP does. `prepare` then fills the
+ * database (node:test does not promise an order between several top-level
+ * `before` hooks, so it belongs here). The returned object is filled in
+ * before the first test runs.
  */
-export function useHarness(): Harness {
+export function useHarness(
+  options: { mail?: 'smtp' | 'outbox'; prepare?: (server: TestServer) => Promise<void> } = {},
+): Harness {
   const harness = {} as Harness;
   before(async () => {
     harness.smtp = await startTestSmtp();
-    harness.server = await startTestServer({ smtpUrl: harness.smtp.url });
+    harness.server = await startTestServer(options.mail === 'outbox' ? {} : { smtpUrl: harness.smtp.url });
+    await options.prepare?.(harness.server);
     harness.browser = await launchBrowser();
     harness.newPage = () => openPage(harness.browser);
   });

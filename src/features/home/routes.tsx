@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../policy';
-import { createHomeService } from './service';
 import { HomePage } from './views/home-page';
 import { DashboardPage } from './views/dashboard-page';
 
 /** The public home page and each signed-in person's dashboard. */
 export async function homeRoutes(app: FastifyInstance) {
-  const home = createHomeService(app.services);
+  const { home } = app.services;
 
-  app.get('/', { config: { can: 'site.view' } }, async (_request, reply) => {
+  app.get('/', { config: { can: 'site.view', publicCache: true } }, async (_request, reply) => {
     return reply.view(<HomePage home={await home.publicHome()} />);
   });
 

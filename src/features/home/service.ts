@@ -1,6 +1,8 @@
 import type { Actor } from '../../policy';
 import type { LibraryRole } from '../../db/types';
-import type { Services } from '../../server/services';
+import type { AccountsService } from '../accounts/service';
+import type { LibrariesService } from '../libraries/service';
+import type { ProgramsService } from '../programs/service';
 
 /** What the public home page shows: nothing private. */
 export interface PublicHome {
@@ -26,7 +28,15 @@ export type Dashboard =
  * The public home page and the signed-in dashboard. Both only gather what
  * other features' services know, so this feature keeps no tables.
  */
-export function createHomeService({ accounts, libraries, programs }: Pick<Services, 'accounts' | 'libraries' | 'programs'>) {
+export function createHomeService({
+  accounts,
+  libraries,
+  programs,
+}: {
+  accounts: AccountsService;
+  libraries: LibrariesService;
+  programs: ProgramsService;
+}) {
   return {
     /** The program, its libraries and whether setup is still open, in three small queries. */
     async publicHome(): Promise<PublicHome> {

@@ -62,7 +62,7 @@ describe('the outbox', () => {
 
   it('answers 404 for an unknown message', async () => {
     assert.equal((await admin.get('/outbox/no-such-message')).statusCode, 404);
-    assert.equal((await admin.get(`/outbox/${'x'.repeat(150)}`)).statusCode, 404);
+    assert.equal((await admin.get(`/outbox/${'x'.repeat(500)}`)).statusCode, 404);
   });
 
   it('is for program admins only', async () => {

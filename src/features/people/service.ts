@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { DB, LibraryRole, Locale, Role, UserStatus } from '../../db/types';
+import type { LibraryRole, Locale, Role, UserStatus } from '../../db/types';
 import type { Config } from '../../server/config';
 import { can, type Actor } from '../../policy';
 import { translator, type MessageKey, type Translate } from '../../i18n';
@@ -8,8 +7,6 @@ import type { LibrariesService, PersonLibraryLinks } from '../libraries/service'
 import type { MailService } from '../mail/service';
 
 export interface PeopleDeps {
-  /** Handed over by the service wiring like to every feature; people keep no tables of their own. */
-  db: Kysely<DB>;
   config: Config;
   accounts: AccountsService;
   libraries: LibrariesService;

@@ -256,6 +256,14 @@ describe('program pages', () => {
     assert.match(fieldError(many.body, 'subgrant') ?? '', /10,000,000/);
     assert.match(fieldError(many.body, 'spendingCategories') ?? '', /at least one/);
     assert.match(many.body, /value="Kept name"/);
+    const mixed = await admin.post('/program/cohorts/new', cohortFields({ endsOn: '2017-01-01', subgrant: '-4', name: '' }));
+    assert.equal(mixed.statusCode, 400);
+    assert.match(fieldError(mixed.body, 'name') ?? '', /Enter cohort name/);
+    assert.match(fieldError(mixed.body, 'endsOn') ?? '', /after the start date/);
+    assert.match(fieldError(mixed.body, 'subgrant') ?? '', /zero or more/);
+    const badStart = await admin.post('/program/cohorts/new', cohortFields({ startsOn: '2018-13-01', endsOn: '2017-01-01' }));
+    assert.match(fieldError(badStart.body, 'startsOn') ?? '', /real date/);
+    assert.equal(fieldError(badStart.body, 'endsOn'), undefined);
     assert.equal((await t.app.services.programs.listCohorts()).length, before);
   });
 

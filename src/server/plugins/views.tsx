@@ -42,13 +42,21 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, assets
 /** Renders a page for a request and sends it as HTML with the given status. */
 export function sendPage(request: FastifyRequest, reply: FastifyReply, asset: (name: string) => string, page: VNode, status: number) {
   const ctx = pageContext(request, reply, asset);
-  const html = renderToString(<PageCtx.Provider value={ctx}>{page}</PageCtx.Provider>);
+  let usedToken = false;
+  const csrfToken = ctx.csrfToken;
+  ctx.csrfToken = () => {
+    usedToken = true;
+    return csrfToken();
+  };
+  const html = `<!doctype html>${renderToString(<PageCtx.Provider value={ctx}>{page}</PageCtx.Provider>)}`;
+  // A page holding a CSRF token belongs to one visitor and is never shared.
+  if (status === 200 && !usedToken && request.cacheSlot) request.server.pageCache.store(request, html);
   // Pages can carry personal data or CSRF tokens: never store them in shared caches.
   return reply
     .status(status)
     .header('cache-control', ctx.actor ? 'private, no-store' : 'no-cache')
     .type('text/html; charset=utf-8')
-    .send(`<!doctype html>${html}`);
+    .send(html);
 }
 
 /** Adds `reply.view()` and `reply.flash()`. */

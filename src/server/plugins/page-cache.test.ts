@@ -1,0 +1,51 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, type TestApp } from '../../../tests/support/app';
+import { TestClient } from '../../../tests/support/client';
+import { makePerson } from '../../../tests/support/factories';
+
+const program = (name: string) => ({ name, description: 'About.', managerName: 'M', managerEmail: 'm@example.org' });
+
+describe('public page cache', () => {
+  let testApp: TestApp;
+  before(async () => {
+    testApp = await createTestApp();
+  });
+  after(() => testApp.close());
+
+  it('serves visitors a cached page until the data changes', async () => {
+    const { app } = testApp;
+    await app.services.programs.saveProgram(program('First name'));
+    const visitor = new TestClient(app);
+    assert.match((await visitor.get('/')).body, /First name/);
+    let reads = 0;
+    const getProgram = app.services.programs.getProgram;
+    app.services.programs.getProgram = async () => {
+      reads++;
+      return getProgram();
+    };
+    try {
+      assert.match((await visitor.get('/')).body, /First name/);
+      assert.equal(reads, 0, 'the second visit was served from the cache');
+      await app.services.programs.saveProgram(program('Second name'));
+      assert.match((await visitor.get('/')).body, /Second name/, 'a write makes the cached page stale at once');
+      assert.equal(reads, 1);
+    } finally {
+      app.services.programs.getProgram = getProgram;
+    }
+  });
+
+  it('keeps caches apart by language and never serves them to signed-in people', async () => {
+    const { app } = testApp;
+    const english = await new TestClient(app).get('/');
+    const spanish = await new TestClient(app).get('/', { 'accept-language': 'es' });
+    assert.match(english.body, /<html lang="en"/);
+    assert.match(spanish.body, /<html lang="es"/);
+    const person = await makePerson(app, { role: 'admin' });
+    const member = new TestClient(app);
+    await member.signIn(person.email, person.password);
+    const page = await member.get('/');
+    assert.match(page.body, /Sign out/);
+    assert.equal(page.headers['cache-control'], 'private, no-store');
+  });
+});
