@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const BUNDLE = join(ROOT, 'dist', 'smartspaces.mjs');
 const LOAD_SECONDS = 5;
 const CONNECTIONS = 50;
 const PUBLIC_PAGES = ['/', '/sign-in', '/forgot-password'];
@@ -31,7 +31,11 @@ const env = {
   ...process.env,
   DATABASE_URL: `sqlite:${join(work, 'bench.db')}`,
   SMARTSPACES_DEMO: '1',
-  LOG_LEVEL: 'silent',
+  // Request logs go to a file or a collector in production; here they would
+  // only measure the terminal.
+  LOG_LEVEL: 'warn',
+  // High enough that the load generator measures pages, not 429 answers.
+  RATE_LIMIT_PER_MINUTE: '1000000000',
   HOST: '127.0.0.1',
   SMTP_URL: '',
 };
@@ -75,14 +79,10 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Runs a TypeScript entry point in a child node process (not through the tsx wrapper, so its pid is the server's). */
-function startNode(file: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+/** Runs the bare baseline server in a child node process; resolves once it says READY. */
+function startBare(): Promise<{ child: ChildProcess; url: string }> {
   const child = track(
-    spawn(process.execPath, ['--import', 'tsx', file], {
-      cwd: ROOT,
-      env: { ...env, ...extraEnv },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }),
+    spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] }),
   );
   return new Promise((resolve, reject) => {
     let output = '';
@@ -91,36 +91,44 @@ function startNode(file: string, extraEnv: Record<string, string> = {}): Promise
       const ready = /^READY (\S+)$/m.exec(output);
       if (ready?.[1]) resolve({ child, url: ready[1] });
     });
-    child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before it was ready:\n${output}`)));
+    child.once('exit', (code) => reject(new Error(`The bare server exited with ${code} before it was ready:\n${output}`)));
   });
 }
 
-async function runToEnd(args: string[]): Promise<void> {
-  const child = track(spawn(TSX, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] }));
+/** Runs a command of the built bundle to its end, as `npm run smartspaces` does. */
+async function runToEnd(command: string, args: string[] = []): Promise<void> {
+  const child = track(spawn(process.execPath, [command, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] }));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`tsx ${args.join(' ')} failed with exit code ${code}`);
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${code}`);
 }
 
-/** Time from spawning `tsx src/cli.ts serve` (as `npm start` does) to the first 200 from GET /. */
-async function timeToFirstAnswer(): Promise<number> {
+/**
+ * Starts the built server as `npm start` runs it and waits for its first 200
+ * from GET /; returns the child, its address and how long that took.
+ */
+async function startApp(): Promise<{ child: ChildProcess; url: string; ms: number }> {
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = track(spawn(TSX, ['src/cli.ts', 'serve'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: 'ignore' }));
-  try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode} before answering`);
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
-        await response.arrayBuffer();
-        if (response.status === 200) return performance.now() - started;
-      } catch {
-        // Not listening yet.
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5));
+  const child = track(spawn(process.execPath, [BUNDLE, 'serve'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: 'ignore' }));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode} before answering`);
+    try {
+      const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return { child, url, ms: performance.now() - started };
+    } catch {
+      // Not listening yet.
     }
-  } finally {
-    await stop(child);
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** Time from starting the server to its first answer; the server is stopped again. */
+async function timeToFirstAnswer(): Promise<number> {
+  const app = await startApp();
+  await stop(app.child);
+  return app.ms;
 }
 
 interface Load {
@@ -185,16 +193,17 @@ function table(headers: string[], rows: string[][]): string {
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-console.log('Preparing a database with the demo program…');
-await runToEnd(['src/cli.ts', 'seed']);
+console.log('Building the server and preparing a database with the demo program…');
+await runToEnd(join(ROOT, 'scripts', 'build.mjs'));
+await runToEnd(BUNDLE, ['seed']);
 
 console.log('Measuring start-up to first answer…');
 const firstStart = await timeToFirstAnswer();
 const restart = await timeToFirstAnswer();
 
 console.log(`Load testing for ${LOAD_SECONDS} s per target with ${CONNECTIONS} connections…`);
-const bare = await startNode('bench/bare-server.ts');
-const app = await startNode('bench/app-server.ts', { PORT: '0' });
+const bare = await startBare();
+const app = await startApp();
 const rssAtRest = residentMb(app.child.pid);
 const loads: Load[] = [];
 loads.push(await load('bare node:http', bare.url));

@@ -57,7 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(formbody);
   await app.register(securityPlugin, {
-    rateLimitPerMinute: options.rateLimitPerMinute ?? 600,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? config.rateLimitPerMinute,
     https: config.publicUrl.startsWith('https://'),
   });
   await app.register(sessionPlugin);

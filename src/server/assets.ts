@@ -1,8 +1,23 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-export const PUBLIC_DIR = join(import.meta.dirname, '..', '..', 'public');
+/**
+ * The project's `public/` folder, found by walking up from this file: the
+ * source runs from `src/server/` and the bundle from `dist/`.
+ */
+function findPublicDir(): string {
+  let dir = import.meta.dirname;
+  for (;;) {
+    const candidate = join(dir, 'public');
+    if (existsSync(join(candidate, 'styles.css'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('Could not find the public/ folder with styles.css');
+    dir = parent;
+  }
+}
+
+export const PUBLIC_DIR = findPublicDir();
 
 /**
  * Fingerprints every file in public/ at start, so pages can link

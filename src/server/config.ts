@@ -13,6 +13,8 @@ export interface Config {
   demo: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** Requests per minute one address may make before answers become 429. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
   }
+  const rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE || '600');
+  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) {
+    throw new ConfigError(`RATE_LIMIT_PER_MINUTE must be a whole number of at least 1 (got "${env.RATE_LIMIT_PER_MINUTE}").`);
+  }
   return {
     port,
     host,
@@ -62,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: parseBoolean('SMARTSPACES_DEMO', env.SMARTSPACES_DEMO, true),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY, false),
     logLevel,
+    rateLimitPerMinute,
   };
 }

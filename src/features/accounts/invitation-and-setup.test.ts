@@ -52,19 +52,28 @@ describe('accepting an invitation', () => {
     assert.equal((await t.app.services.accounts.getPerson(person.id))?.name, 'Nueva Persona García');
   });
 
+  it("speaks the invitee's language unless the reader chose another", async () => {
+    const { path } = await invite('spanish-speaker@example.org');
+    const guessed = await new TestClient(t.app).get(path, { 'accept-language': 'en-US' });
+    assert.match(guessed.body, /<html lang="es"/);
+    const chosen = await new TestClient(t.app).get(`${path}?lang=en`);
+    assert.match(chosen.body, /<html lang="en"/);
+  });
+
   it('keeps the input and names each problem on bad input', async () => {
     const { person, path } = await invite('careful@example.org');
     const client = new TestClient(t.app);
     const mismatch = await client.post(path, { name: 'Careful', newPassword: CHOSEN, confirmPassword: 'something else entirely' });
     assert.equal(mismatch.statusCode, 400);
-    assert.match(mismatch.body, /Las dos contraseñas no coinciden|The two passwords do not match/);
+    assert.match(mismatch.body, /Las dos contraseñas no coinciden/);
     assert.match(mismatch.body, /value="Careful"/);
 
     const long = 'L'.repeat(100_000);
     const tooLong = await client.post(path, { name: long, newPassword: 'short', confirmPassword: 'short' });
     assert.equal(tooLong.statusCode, 400);
-    assert.match(tooLong.body, /Full name must be 120 characters or fewer/);
-    assert.match(tooLong.body, /at least 10 characters/);
+    // The invitee chose Spanish, so the form answers in Spanish.
+    assert.match(tooLong.body, /Nombre completo debe tener 120 caracteres o menos/);
+    assert.match(tooLong.body, /al menos 10 caracteres/);
     assert.ok(tooLong.body.includes(`value="${long}"`));
 
     const empty = await client.post(path, {});

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TObject } from 'typebox';
 import { emptyForm, validateForm, withError, type FormResult } from '../../ui/forms';
 import { endSession, startSession } from '../../server/plugins/session';
+import { preferLocale } from '../../server/plugins/i18n';
 import { HttpError } from '../../server/http-error';
 import { translator, type Locale, type MessageKey, type Translate } from '../../i18n';
 import { isTimeZone } from '../../i18n/format';
@@ -141,6 +142,7 @@ export async function accountsRoutes(app: FastifyInstance) {
     const token = tokenOf(request);
     const check = await accounts.checkToken(token, 'invite');
     if (!check.ok) return linkProblem(reply, 'invite', check.reason);
+    preferLocale(request, check.user.locale);
     return reply.view(<InvitationPage form={emptyForm({ name: check.user.name })} token={token} email={check.user.email} />);
   });
 
@@ -148,6 +150,7 @@ export async function accountsRoutes(app: FastifyInstance) {
     const token = tokenOf(request);
     const check = await accounts.checkToken(token, 'invite');
     if (!check.ok) return linkProblem(reply, 'invite', check.reason);
+    preferLocale(request, check.user.locale);
     const form = validateNewPassword(InvitationForm, request.body, request.t);
     if (!form.ok) return reply.view(<InvitationPage form={form} token={token} email={check.user.email} />, 400);
     const result = await accounts.acceptInvitation(token, { name: form.value.name, password: form.value.newPassword });
