@@ -71,6 +71,12 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   'POST /libraries/:library/invite': MANAGES_TEAM_A,
   'GET /libraries/:library/members/:person/remove': MANAGES_TEAM_A,
   'POST /libraries/:library/members/:person/remove': MANAGES_TEAM_A,
+  // content routes
+  // search and feed routes
+  // newsletter routes
+  // contact routes
+  // images routes
+  // directory routes
 };
 
 describe('authorization matrix', () => {

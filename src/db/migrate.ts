@@ -1,10 +1,20 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './connection';
 import * as m0001 from './migrations/0001-foundation';
+import * as m0002 from './migrations/0002-content';
+import * as m0003 from './migrations/0003-search';
+import * as m0004 from './migrations/0004-newsletter';
+import * as m0005 from './migrations/0005-contact';
+import * as m0006 from './migrations/0006-images';
 
 /** Every migration, in order. A static list keeps the set explicit and bundler-friendly. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-content': m0002,
+  '0003-search': m0003,
+  '0004-newsletter': m0004,
+  '0005-contact': m0005,
+  '0006-images': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

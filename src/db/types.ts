@@ -1,7 +1,12 @@
 /**
  * The database schema as TypeScript types, kept by hand next to the
- * migrations. Column names are snake_case as stored.
+ * migrations. Column names are snake_case as stored. The foundation's tables
+ * are here; later features keep theirs in `tables/<feature>.ts`.
  */
+import type { ContentTables } from './tables/content';
+import type { NewsletterTables } from './tables/newsletter';
+import type { ContactTables } from './tables/contact';
+import type { ImagesTables } from './tables/images';
 
 export type Role = 'admin' | 'coach' | 'staff';
 export type UserStatus = 'invited' | 'active' | 'deactivated';
@@ -116,7 +121,7 @@ export interface SettingsTable {
   value: string;
 }
 
-export interface DB {
+export interface DB extends ContentTables, NewsletterTables, ContactTables, ImagesTables {
   settings: SettingsTable;
   programs: ProgramsTable;
   cohorts: CohortsTable;

@@ -5,6 +5,13 @@ import { programsMessages } from '../features/programs/messages';
 import { librariesMessages } from '../features/libraries/messages';
 import { mailMessages } from '../features/mail/messages';
 import { homeMessages } from '../features/home/messages';
+import { contentMessages } from '../features/content/messages';
+import { searchMessages } from '../features/search/messages';
+import { feedsMessages } from '../features/feeds/messages';
+import { newsletterMessages } from '../features/newsletter/messages';
+import { contactMessages } from '../features/contact/messages';
+import { imagesMessages } from '../features/images/messages';
+import { directoryMessages } from '../features/directory/messages';
 import { LOCALES, type Locale } from './define';
 
 export { LOCALES, type Locale };
@@ -17,6 +24,13 @@ const en = {
   ...librariesMessages.en,
   ...mailMessages.en,
   ...homeMessages.en,
+  ...contentMessages.en,
+  ...searchMessages.en,
+  ...feedsMessages.en,
+  ...newsletterMessages.en,
+  ...contactMessages.en,
+  ...imagesMessages.en,
+  ...directoryMessages.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -31,6 +45,13 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = {
     ...librariesMessages.es,
     ...mailMessages.es,
     ...homeMessages.es,
+    ...contentMessages.es,
+    ...searchMessages.es,
+    ...feedsMessages.es,
+    ...newsletterMessages.es,
+    ...contactMessages.es,
+    ...imagesMessages.es,
+    ...directoryMessages.es,
   },
 };
 

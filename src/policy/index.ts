@@ -25,6 +25,12 @@ const globalActions = {
   'people.manage': isAdmin,
   'libraries.manage': isAdmin,
   'outbox.read': isAdmin,
+  /** Writing, publishing and restoring hub content, and uploading images. */
+  'content.manage': isAdmin,
+  /** Composing and sending newsletter issues; reading and exporting subscribers. */
+  'newsletter.manage': isAdmin,
+  /** Reading messages sent through the contact form. */
+  'messages.read': isAdmin,
   /** The list of libraries the person can open (filtered by `visibleLibraryIds`). */
   'libraries.list': (actor: Actor | null) => actor !== null,
 } satisfies Record<string, (actor: Actor | null) => boolean>;

@@ -24,6 +24,13 @@ import { peopleRoutes } from '../features/people/routes';
 import { programsRoutes } from '../features/programs/routes';
 import { librariesRoutes } from '../features/libraries/routes';
 import { mailRoutes } from '../features/mail/routes';
+import { contentRoutes } from '../features/content/routes';
+import { searchRoutes } from '../features/search/routes';
+import { feedsRoutes } from '../features/feeds/routes';
+import { newsletterRoutes } from '../features/newsletter/routes';
+import { contactRoutes } from '../features/contact/routes';
+import { imagesRoutes } from '../features/images/routes';
+import { directoryRoutes } from '../features/directory/routes';
 
 export interface AppOptions {
   config: Config;
@@ -79,6 +86,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(programsRoutes);
   await app.register(librariesRoutes);
   await app.register(mailRoutes);
+  await app.register(contentRoutes);
+  await app.register(searchRoutes);
+  await app.register(feedsRoutes);
+  await app.register(newsletterRoutes);
+  await app.register(contactRoutes);
+  await app.register(imagesRoutes);
+  await app.register(directoryRoutes);
 
   return app;
 }

@@ -7,6 +7,11 @@ import { createLibrariesService } from '../features/libraries/service';
 import { createProgramsService } from '../features/programs/service';
 import { createPeopleService } from '../features/people/service';
 import { createHomeService } from '../features/home/service';
+import { createSearchIndex } from '../db/search';
+import { createImagesService } from '../features/images/service';
+import { createContentService } from '../features/content/service';
+import { createNewsletterService } from '../features/newsletter/service';
+import { createContactService } from '../features/contact/service';
 
 export interface ServiceDeps {
   database: Database;
@@ -26,8 +31,13 @@ export function createServices({ database, config, logger }: ServiceDeps) {
   const libraries = createLibrariesService({ db, programs });
   accounts.setLibraryLinksSource(libraries.linksOf);
   const people = createPeopleService({ config, accounts, libraries, mail });
+  const search = createSearchIndex(database);
+  const images = createImagesService({ db });
+  const content = createContentService({ db, search, images, libraries });
+  const newsletter = createNewsletterService({ db, config, mail, content, logger });
+  const contact = createContactService({ db, config, mail, programs });
   const home = createHomeService({ accounts, libraries, programs });
-  return { mail, accounts, programs, libraries, people, home };
+  return { mail, accounts, programs, libraries, people, search, images, content, newsletter, contact, home };
 }
 
 export type Services = ReturnType<typeof createServices>;

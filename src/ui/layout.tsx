@@ -5,8 +5,10 @@ import type { MessageKey } from '../i18n';
 
 interface LayoutProps {
   title: string;
-  /** Shown under the page title; also used as the meta description. */
+  /** The meta description, for search engines and link previews. */
   description?: string;
+  /** Extra elements for <head>: feed links, OpenGraph tags, JSON-LD. */
+  head?: ComponentChildren;
   children: ComponentChildren;
 }
 
@@ -15,16 +17,44 @@ interface NavItem {
   label: MessageKey;
 }
 
-function navItems(actor: ReturnType<typeof usePage>['actor']): NavItem[] {
-  const items: NavItem[] = [{ href: '/', label: 'layout.nav.home' }];
-  if (!actor) return items;
-  items.push({ href: '/dashboard', label: 'layout.nav.dashboard' });
+/** What everyone reads: the program's public hub. */
+const PUBLIC_NAV: NavItem[] = [
+  { href: '/', label: 'layout.nav.home' },
+  { href: '/news', label: 'layout.nav.news' },
+  { href: '/resources', label: 'layout.nav.resources' },
+  { href: '/directory', label: 'layout.nav.directory' },
+  { href: '/search', label: 'layout.nav.search' },
+];
+
+/** The work areas a signed-in person may open, by what the policy allows. */
+function workNav(actor: NonNullable<ReturnType<typeof usePage>['actor']>): NavItem[] {
+  const items: NavItem[] = [{ href: '/dashboard', label: 'layout.nav.dashboard' }];
   if (can(actor, 'libraries.list')) items.push({ href: '/libraries', label: 'layout.nav.libraries' });
+  if (can(actor, 'content.manage')) items.push({ href: '/content', label: 'layout.nav.content' });
+  if (can(actor, 'newsletter.manage')) items.push({ href: '/newsletter/issues', label: 'layout.nav.newsletter' });
+  if (can(actor, 'messages.read')) items.push({ href: '/messages', label: 'layout.nav.messages' });
   if (can(actor, 'people.manage')) items.push({ href: '/people', label: 'layout.nav.people' });
   if (can(actor, 'program.manage')) items.push({ href: '/program', label: 'layout.nav.program' });
   if (can(actor, 'outbox.read')) items.push({ href: '/outbox', label: 'layout.nav.outbox' });
   items.push({ href: '/account', label: 'layout.nav.account' });
   return items;
+}
+
+function NavList({ items, label }: { items: NavItem[]; label: string }) {
+  const { t, path } = usePage();
+  return (
+    <nav aria-label={label}>
+      <ul class="nav">
+        {items.map((item) => (
+          <li key={item.href}>
+            <a href={item.href} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
+              {t(item.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }
 
 /** True when `path` is the nav item's page or below it. */
@@ -36,7 +66,7 @@ function isCurrent(href: string, path: string): boolean {
  * The page shell: skip link, role-aware navigation, flash message, main
  * landmark and footer. Every page renders inside it.
  */
-export function Layout({ title, description, children }: LayoutProps) {
+export function Layout({ title, description, head, children }: LayoutProps) {
   const { t, locale, actor, path, flash, asset, csrfToken } = usePage();
   const siteName = t('site.name');
   return (
@@ -47,6 +77,7 @@ export function Layout({ title, description, children }: LayoutProps) {
         <title>{title === siteName ? siteName : `${title} – ${siteName}`}</title>
         {description && <meta name="description" content={description} />}
         <link rel="stylesheet" href={asset('styles.css')} />
+        {head}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -57,32 +88,29 @@ export function Layout({ title, description, children }: LayoutProps) {
             <a class="brand" href="/">
               {siteName}
             </a>
-            <nav aria-label={t('layout.nav.label')}>
-              <ul class="nav">
-                {navItems(actor).map((item) => (
-                  <li key={item.href}>
-                    <a href={item.href} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
-                      {t(item.label)}
-                    </a>
-                  </li>
-                ))}
-                <li>
-                  {actor ? (
-                    <form method="post" action="/sign-out" class="inline-form">
-                      <input type="hidden" name="_csrf" value={csrfToken()} />
-                      <button type="submit" class="link-button">
-                        {t('layout.nav.signOut')}
-                      </button>
-                    </form>
-                  ) : (
-                    <a href="/sign-in" aria-current={path === '/sign-in' ? 'page' : undefined}>
-                      {t('layout.nav.signIn')}
-                    </a>
-                  )}
-                </li>
-              </ul>
-            </nav>
+            <NavList items={PUBLIC_NAV} label={t('layout.nav.label')} />
+            <div class="account-nav">
+              {actor ? (
+                <form method="post" action="/sign-out" class="inline-form">
+                  <input type="hidden" name="_csrf" value={csrfToken()} />
+                  <button type="submit" class="link-button">
+                    {t('layout.nav.signOut')}
+                  </button>
+                </form>
+              ) : (
+                <a href="/sign-in" aria-current={path === '/sign-in' ? 'page' : undefined}>
+                  {t('layout.nav.signIn')}
+                </a>
+              )}
+            </div>
           </div>
+          {actor && (
+            <div class="work-bar">
+              <div class="wrap">
+                <NavList items={workNav(actor)} label={t('layout.nav.work')} />
+              </div>
+            </div>
+          )}
         </header>
         <main id="main" class="wrap" tabIndex={-1}>
           {flash && (

@@ -13,7 +13,7 @@ test('a visitor reads the home page, signs in, and signs out again', async () =>
 
   const home = await visit(page, `${server.url}/`);
   assert.equal(home?.status(), 200);
-  await navigate(page, () => page.getByRole('navigation').getByRole('link', { name: t('layout.nav.signIn') }).click());
+  await navigate(page, () => page.getByRole('link', { name: t('layout.nav.signIn'), exact: true }).click());
   assert.equal(new URL(page.url()).pathname, '/sign-in');
 
   await signIn(page, server.url, person.email, PASSWORD);
@@ -23,7 +23,7 @@ test('a visitor reads the home page, signs in, and signs out again', async () =>
   await navigate(page, () => page.getByRole('button', { name: t('layout.nav.signOut') }).click());
   assert.equal(new URL(page.url()).pathname, '/');
   await page.getByText(t('accounts.signOut.done')).waitFor();
-  await page.getByRole('navigation').getByRole('link', { name: t('layout.nav.signIn') }).waitFor();
+  await page.getByRole('link', { name: t('layout.nav.signIn'), exact: true }).waitFor();
 
   // Signed out means signed out: a private page sends the visitor to sign in.
   await visit(page, `${server.url}/dashboard`);

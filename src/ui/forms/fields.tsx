@@ -162,10 +162,14 @@ export function Select(props: FieldProps & { options: Option[]; emptyLabel?: str
   );
 }
 
-/** A group of checkboxes sharing one name, in a fieldset with a legend. */
-export function Checkboxes({ form, name, label, hint, options }: FieldProps & { options: Option[] }) {
+interface ChoiceGroupProps extends FieldProps {
+  options: Option[];
+}
+
+/** A fieldset of checkboxes or radio buttons sharing one name, with a legend, hint and error. */
+function ChoiceGroup({ form, name, label, hint, options, type }: ChoiceGroupProps & { type: 'checkbox' | 'radio' }) {
   const raw = form.values[name];
-  const checked = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
+  const chosen = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
   const error = form.errors[name];
   return (
     <fieldset class={error ? 'field field-error' : 'field'} id={fieldId(name)} aria-describedby={describedBy(form, name, hint)}>
@@ -183,7 +187,7 @@ export function Checkboxes({ form, name, label, hint, options }: FieldProps & { 
       <div class="choices">
         {options.map((o, index) => (
           <div class="choice" key={o.value}>
-            <input type="checkbox" id={`${fieldId(name)}-${index}`} name={name} value={o.value} checked={checked.has(o.value)} />
+            <input type={type} id={`${fieldId(name)}-${index}`} name={name} value={o.value} checked={chosen.has(o.value)} />
             <label for={`${fieldId(name)}-${index}`}>{o.label}</label>
           </div>
         ))}
@@ -192,33 +196,14 @@ export function Checkboxes({ form, name, label, hint, options }: FieldProps & { 
   );
 }
 
-/** A group of radio buttons in a fieldset with a legend. */
-export function Radios({ form, name, label, hint, options }: FieldProps & { options: Option[] }) {
-  const current = valueOf(form, name);
-  const error = form.errors[name];
-  return (
-    <fieldset class={error ? 'field field-error' : 'field'} id={fieldId(name)} aria-describedby={describedBy(form, name, hint)}>
-      <legend>{label}</legend>
-      {hint && (
-        <p class="hint" id={`${fieldId(name)}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="error-message" id={`${fieldId(name)}-error`}>
-          {error}
-        </p>
-      )}
-      <div class="choices">
-        {options.map((o, index) => (
-          <div class="choice" key={o.value}>
-            <input type="radio" id={`${fieldId(name)}-${index}`} name={name} value={o.value} checked={current === o.value} />
-            <label for={`${fieldId(name)}-${index}`}>{o.label}</label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
+/** A group of checkboxes sharing one name (any number may be chosen). */
+export function Checkboxes(props: ChoiceGroupProps) {
+  return <ChoiceGroup {...props} type="checkbox" />;
+}
+
+/** A group of radio buttons (exactly one is chosen). */
+export function Radios(props: ChoiceGroupProps) {
+  return <ChoiceGroup {...props} type="radio" />;
 }
 
 /** The main button of a form. */

@@ -1,0 +1,3 @@
+/** Tables of the images feature (see migration). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ImagesTables {}
