@@ -22,6 +22,8 @@ export interface PageContext {
   asset: (name: string) => string;
   /** Time zone for showing times: the person's, or UTC for visitors. */
   timeZone: string;
+  /** The site's public base address (PUBLIC_URL), for absolute links in feeds and previews. */
+  publicUrl: string;
 }
 
 export const PageCtx = createContext<PageContext | null>(null);

@@ -36,6 +36,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, assets
     csrfToken: () => (token ??= reply.generateCsrf()),
     asset: assets,
     timeZone: actor?.timeZone ?? 'UTC',
+    publicUrl: request.server.config.publicUrl,
   };
 }
 
