@@ -102,15 +102,19 @@ async function runToEnd(command: string, args: string[] = []): Promise<void> {
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${code}`);
 }
 
+/** The command `npm start` runs after building (package.json `serve`), with its memory settings. */
+const SERVE = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { serve: string } }).scripts.serve;
+
 /**
- * Starts the built server as `npm start` runs it and waits for its first 200
- * from GET /; returns the child, its address and how long that took.
+ * Starts the built server exactly as `npm start` runs it and waits for its
+ * first 200 from GET /; returns the child, its address and how long that took.
  */
 async function startApp(): Promise<{ child: ChildProcess; url: string; ms: number }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = track(spawn(process.execPath, [BUNDLE, 'serve'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: 'ignore' }));
+  // `exec` makes the shell become node, so the child's pid is the server's.
+  const child = track(spawn('/bin/sh', ['-c', `exec ${SERVE}`], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: 'ignore' }));
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode} before answering`);
     try {

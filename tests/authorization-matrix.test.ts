@@ -72,11 +72,72 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   'GET /libraries/:library/members/:person/remove': MANAGES_TEAM_A,
   'POST /libraries/:library/members/:person/remove': MANAGES_TEAM_A,
   // content routes
+  'GET /content': ADMIN,
+  'GET /content/new': ADMIN,
+  'POST /content/new': ADMIN,
+  'GET /content/tags': ADMIN,
+  'POST /content/tags': ADMIN,
+  'GET /content/:item/edit': ADMIN,
+  'POST /content/:item/edit': ADMIN,
+  'GET /content/:item/preview': ADMIN,
+  'GET /content/:item/revisions': ADMIN,
+  'GET /content/:item/revisions/:revision': ADMIN,
+  'POST /content/:item/revisions/:revision/restore': ADMIN,
+  'GET /news': EVERYONE,
+  'GET /news/:slug': EVERYONE,
+  'GET /resources': EVERYONE,
+  'GET /resources/:slug': EVERYONE,
+  'GET /curriculum': EVERYONE,
+  'GET /curriculum/:slug': EVERYONE,
+  'GET /postcards': EVERYONE,
+  'GET /postcards/:slug': EVERYONE,
+  'GET /stories': EVERYONE,
+  'GET /stories/:slug': EVERYONE,
+  'GET /pages': EVERYONE,
+  'GET /pages/:slug': EVERYONE,
+  'GET /tags/:tag': EVERYONE,
   // search and feed routes
+  'GET /search': EVERYONE,
+  'GET /feeds/:feed': EVERYONE,
+  'GET /feeds/tags/:tagFeed': EVERYONE,
+  'GET /sitemap.xml': EVERYONE,
+  'GET /robots.txt': EVERYONE,
   // newsletter routes
+  'GET /newsletter': EVERYONE,
+  'POST /newsletter/subscribe': EVERYONE,
+  'GET /newsletter/confirm/:token': EVERYONE,
+  'POST /newsletter/confirm/:token': EVERYONE,
+  'GET /newsletter/unsubscribe/:token': EVERYONE,
+  'POST /newsletter/unsubscribe/:token': EVERYONE,
+  'GET /newsletter/archive/:issue': EVERYONE,
+  'GET /newsletter/issues': ADMIN,
+  'GET /newsletter/issues/new': ADMIN,
+  'POST /newsletter/issues/new': ADMIN,
+  'GET /newsletter/issues/:issue': ADMIN,
+  'GET /newsletter/issues/:issue/edit': ADMIN,
+  'POST /newsletter/issues/:issue/edit': ADMIN,
+  'POST /newsletter/issues/:issue/test': ADMIN,
+  'GET /newsletter/issues/:issue/send': ADMIN,
+  'POST /newsletter/issues/:issue/send': ADMIN,
+  'POST /newsletter/issues/:issue/retry': ADMIN,
+  'GET /newsletter/subscribers': ADMIN,
+  'GET /newsletter/subscribers.csv': ADMIN,
   // contact routes
+  'GET /contact': EVERYONE,
+  'POST /contact': EVERYONE,
+  'GET /contact/thanks': EVERYONE,
+  'GET /messages': ADMIN,
+  'GET /messages/:message': ADMIN,
   // images routes
+  'GET /images': ADMIN,
+  'GET /images/new': ADMIN,
+  'POST /images/new': ADMIN,
+  'GET /images/:image': ADMIN,
+  'POST /images/:image': ADMIN,
+  'GET /images/:image/:file': EVERYONE,
   // directory routes
+  'GET /directory': EVERYONE,
+  'GET /directory/:library': EVERYONE,
 };
 
 describe('authorization matrix', () => {
@@ -120,6 +181,20 @@ describe('authorization matrix', () => {
     params.cohort = cohort.id;
     params.message = kept.items[0]!.id;
     params.token = 'not-a-real-token';
+    params.image = 'no-such-image';
+    params.file = '480.webp';
+    const item = await services.content.createItem(
+      { type: 'news', title: 'Matrix news', summary: '', body: 'Text.', libraryId: null, imageId: null, links: [], sections: null, tagIds: [] },
+      null,
+    );
+    await services.content.publish(item.id, undefined, null);
+    params.item = item.id;
+    params.slug = item.slug;
+    params.revision = (await services.content.listRevisions(item.id))[0]!.id;
+    params.tag = (await services.content.createTag({ kind: 'topic', name: 'Matrix topic' })).slug;
+    params.feed = 'all.atom';
+    params.tagFeed = 'no-such-tag.rss';
+    params.issue = 'no-such-issue';
   });
 
   after(() => testApp.close());

@@ -4,6 +4,8 @@ import type { Services } from '../server/services';
 import { DEMO_LIBRARIES, STATE_TIME_ZONES } from './libraries';
 import { markDemoSeeded } from './marker';
 import { DEMO_PASSWORD } from './password';
+import { seedDemoContent } from './content';
+import { seedDemoNewsletter } from './newsletter';
 
 export { DEMO_PASSWORD };
 
@@ -134,6 +136,12 @@ export async function seedDemo(services: Services, db: Kysely<DB>): Promise<void
     if (person.library) await libraries.addMember(idOf(person.library.name), created.id, person.library.role);
     if (person.coaches) await libraries.setCoachedLibraries(created.id, person.coaches.map(idOf));
   }
+
+  // Hub content links postcards and the story to the libraries made above;
+  // the sent newsletter issue is built from that content.
+  const admin = await accounts.findPersonByEmail('admin@example.org');
+  await seedDemoContent(services, admin ? { id: admin.id } : null);
+  await seedDemoNewsletter(services);
 
   await markDemoSeeded(db);
 }

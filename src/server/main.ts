@@ -57,6 +57,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await seedDemo(app.services, database.db);
     }
     await app.services.accounts.prune();
+    // Marks copies a killed process left half-sent, then sends queued newsletter issues.
+    await app.services.newsletter.startWorker();
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close();

@@ -35,7 +35,7 @@ export function createServices({ database, config, logger }: ServiceDeps) {
   const images = createImagesService({ db });
   const content = createContentService({ db, search, images, libraries });
   const newsletter = createNewsletterService({ db, config, mail, content, logger });
-  const contact = createContactService({ db, config, mail, programs });
+  const contact = createContactService({ db, config, mail, programs, logger });
   const home = createHomeService({ accounts, libraries, programs });
   return { mail, accounts, programs, libraries, people, search, images, content, newsletter, contact, home };
 }

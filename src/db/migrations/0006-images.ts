@@ -1,9 +1,48 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../search/dialect';
 
-// The images feature's tables. Filled in by the images feature.
+/*
+ * Images and their resized variants. The variants' bytes are kept in the
+ * database, so a backup of the database is a backup of the site, and several
+ * instances behind one PostgreSQL server serve the same files.
+ */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars
-export async function up(db: Kysely<any>): Promise<void> {}
+/** The binary column type: `blob` on SQLite, `bytea` on PostgreSQL. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function binaryType(db: Kysely<any>) {
+  return dialectOf(db) === 'postgres' ? sql`bytea` : sql`blob`;
+}
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars
-export async function down(db: Kysely<any>): Promise<void> {}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('images')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('alt', 'text', (c) => c.notNull())
+    .addColumn('credit', 'text', (c) => c.notNull())
+    .addColumn('licence', 'text', (c) => c.notNull())
+    .addColumn('licence_url', 'text', (c) => c.notNull())
+    .addColumn('width', 'integer', (c) => c.notNull())
+    .addColumn('height', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('images_created_idx').on('images').columns(['created_at', 'id']).execute();
+
+  await db.schema
+    .createTable('image_variants')
+    .addColumn('image_id', 'text', (c) => c.notNull().references('images.id').onDelete('cascade'))
+    .addColumn('width', 'integer', (c) => c.notNull())
+    .addColumn('height', 'integer', (c) => c.notNull())
+    .addColumn('format', 'text', (c) => c.notNull())
+    .addColumn('bytes', binaryType(db), (c) => c.notNull())
+    .addPrimaryKeyConstraint('image_variants_pk', ['image_id', 'width', 'format'])
+    .execute();
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('image_variants').execute();
+  await db.schema.dropTable('images').execute();
+}

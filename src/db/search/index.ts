@@ -1,4 +1,6 @@
 import type { Database } from '../connection';
+import { createPostgresSearchIndex } from './postgres';
+import { createSqliteSearchIndex } from './sqlite';
 
 /** What the search index knows of one published item. */
 export interface SearchDocument {
@@ -36,12 +38,7 @@ export interface SearchIndex {
   query(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }>;
 }
 
-/** The search index for this database's dialect. Implemented by the search feature. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
+/** The search index for this database's dialect: FTS5 on SQLite, tsvector on PostgreSQL. */
 export function createSearchIndex(database: Database): SearchIndex {
-  return {
-    upsert: async () => {},
-    remove: async () => {},
-    query: async () => ({ total: 0, hits: [] }),
-  };
+  return database.dialect === 'postgres' ? createPostgresSearchIndex(database.db) : createSqliteSearchIndex(database.db);
 }

@@ -1,3 +1,15 @@
-/** Tables of the contact feature (see migration). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ContactTables {}
+/** Tables of the contact feature (see migration 0005-contact). */
+export interface ContactTables {
+  contact_messages: ContactMessagesTable;
+}
+
+/** A message sent to the program through the contact form. */
+export interface ContactMessagesTable {
+  id: string;
+  name: string;
+  email: string;
+  message: string;
+  created_at: string;
+  /** When an admin first opened it; null while unread. */
+  read_at: string | null;
+}

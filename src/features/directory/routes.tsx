@@ -1,5 +1,47 @@
 import type { FastifyInstance } from 'fastify';
+import { HttpError } from '../../server/http-error';
+import { pageNumber } from '../../ui/pagination';
+import { stateCode } from '../libraries/schema';
+import { DirectoryPage } from './views/directory-page';
+import { LibraryProfilePage } from './views/library-profile-page';
 
-/** Routes of the directory feature. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export async function directoryRoutes(app: FastifyInstance) {}
+/** The same page for every visitor, so it may be served from the public page cache. */
+const publicPage = { config: { can: 'site.view', publicCache: true } } as const;
+
+/** The public directory of participating libraries and each library's profile. */
+export async function directoryRoutes(app: FastifyInstance) {
+  const { libraries, programs, content, images } = app.services;
+
+  app.get('/directory', publicPage, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const [cohorts, all] = await Promise.all([programs.listCohorts(), libraries.allLibraries()]);
+    const states = [...new Set(all.map((l) => l.state))].sort();
+    // Unknown filter values are ignored rather than refused: old links keep working.
+    const state = stateCode(query.state);
+    const cohort = cohorts.find((c) => c.id === query.cohort)?.id;
+    const result = await libraries.listLibraries({ visible: 'all', state, cohortId: cohort }, pageNumber(query.page));
+    return reply.view(<DirectoryPage result={result} filter={{ state, cohort }} states={states} cohorts={cohorts} />);
+  });
+
+  app.get('/directory/:library', publicPage, async (request, reply) => {
+    const library = await libraries.getLibraryBySlug((request.params as { library: string }).library);
+    if (!library) throw new HttpError(404);
+    const page = pageNumber((request.query as Record<string, unknown>).page);
+    const [cohort, stories, postcards] = await Promise.all([
+      library.cohortId ? programs.getCohort(library.cohortId) : undefined,
+      content.listPublished({ libraryId: library.id, type: 'story' }, 1),
+      content.listPublished({ libraryId: library.id, type: 'postcard' }, page),
+    ]);
+    const cards = await Promise.all(
+      postcards.items.map(async (item) => ({ item, image: item.imageId ? await images.getImage(item.imageId) : undefined })),
+    );
+    return reply.view(
+      <LibraryProfilePage
+        library={library}
+        cohortName={cohort?.name}
+        story={stories.items[0]}
+        postcards={{ ...postcards, items: cards }}
+      />,
+    );
+  });
+}

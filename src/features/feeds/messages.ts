@@ -1,3 +1,36 @@
 import { defineMessages } from '../../i18n/define';
 
-export const feedsMessages = defineMessages({}, {});
+export const feedsMessages = defineMessages(
+  {
+    'feeds.title': '{site}: {name}',
+    'feeds.all.name': 'everything new',
+    'feeds.all.description': 'News, resources, curriculum, postcards and transformation stories from the program, newest first.',
+    'feeds.type.description': 'The latest {name} from the program, newest first.',
+    'feeds.tag.description': 'The latest items tagged “{name}”, newest first.',
+    'feeds.type.news': 'news',
+    'feeds.type.collection': 'resource collections',
+    'feeds.type.curriculum': 'curriculum outlines',
+    'feeds.type.postcard': 'postcards',
+    'feeds.type.story': 'transformation stories',
+    'feeds.type.page': 'pages',
+    'feeds.story.before': 'Before',
+    'feeds.story.during': 'During',
+    'feeds.story.after': 'After',
+  },
+  {
+    'feeds.title': '{site}: {name}',
+    'feeds.all.name': 'todas las novedades',
+    'feeds.all.description': 'Noticias, recursos, currículo, postales e historias de transformación del programa, de la más reciente a la más antigua.',
+    'feeds.type.description': 'Lo más reciente del programa en {name}, de lo más nuevo a lo más antiguo.',
+    'feeds.tag.description': 'Lo más reciente con la etiqueta «{name}», de lo más nuevo a lo más antiguo.',
+    'feeds.type.news': 'noticias',
+    'feeds.type.collection': 'colecciones de recursos',
+    'feeds.type.curriculum': 'esquemas del currículo',
+    'feeds.type.postcard': 'postales',
+    'feeds.type.story': 'historias de transformación',
+    'feeds.type.page': 'páginas',
+    'feeds.story.before': 'Antes',
+    'feeds.story.during': 'Durante',
+    'feeds.story.after': 'Después',
+  },
+);

@@ -37,10 +37,58 @@ describe('the public home page', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<h1>Small Libraries Create Smart Spaces<\/h1>/);
     assert.match(page.body, /<p>Fifteen libraries turn a room into a smart space\.<\/p><p>They share what they learn\.<\/p>/);
-    assert.match(page.body, /<li>Cornwall Public Library — Testville, NY<\/li><li>Glenns Ferry Public Library — Testville, ID<\/li>/);
+    assert.match(
+      page.body,
+      /<li><a href="\/directory\/cornwall-public-library">Cornwall Public Library<\/a> — Testville, NY<\/li><li><a href="\/directory\/glenns-ferry-public-library">Glenns Ferry Public Library<\/a> — Testville, ID<\/li>/,
+    );
+    assert.match(page.body, /<a href="\/directory">/);
     assert.ok(!page.body.includes('/setup'), 'setup is closed once an admin exists');
     for (const secret of [staff.email, 'manager@example.org', 'Private Manager']) assert.ok(!page.body.includes(secret), secret);
     assert.ok(!page.body.includes('name="_csrf"'), 'the public page sets no form token');
+  });
+
+  it('offers the newsletter, feeds, past issues and contact without a form token', async () => {
+    const page = await new TestClient(t.app).get('/');
+    assert.match(page.body, /<form method="post" action="\/newsletter\/subscribe"/);
+    assert.match(page.body, /name="email" type="email"/);
+    assert.match(page.body, /<div class="honeypot" aria-hidden="true">/);
+    assert.match(page.body, /<link rel="alternate" type="application\/atom\+xml" title="[^"]+" href="\/feeds\/all.atom"\/>/);
+    for (const href of ['/feeds/all.atom', '/feeds/all.rss', '/newsletter', '/contact']) assert.ok(page.body.includes(`<a href="${href}">`), href);
+    assert.ok(!page.body.includes('name="_csrf"'));
+    assert.match(page.body, /Nothing has been published yet/);
+  });
+
+  it('shows the home page text and the most recently changed items, newest first', async () => {
+    const { content } = t.app.services;
+    const base = { summary: '', libraryId: null, imageId: null, links: [], sections: null, tagIds: [] };
+    await content.importItem(
+      { ...base, type: 'page', title: 'Home', body: 'A **smart space** is a room for *active learning*.' },
+      { publishedAt: '2016-07-01T12:00:00.000Z', updatedAt: '2016-07-01T12:00:00.000Z' },
+      null,
+    );
+    await content.importItem(
+      { ...base, type: 'news', title: 'Older news', body: 'Older.' },
+      { publishedAt: '2017-11-30T12:00:00.000Z', updatedAt: '2017-11-30T12:00:00.000Z' },
+      null,
+    );
+    await content.importItem(
+      { ...base, type: 'collection', title: 'Makerspace and digital media lab resources', summary: 'Planning a makerspace?', body: 'Links.' },
+      { publishedAt: '2018-02-22T12:00:00.000Z', updatedAt: '2018-02-22T12:00:00.000Z' },
+      null,
+    );
+    const draft = await content.createItem({ ...base, type: 'news', title: 'Unpublished draft', body: 'Secret.' }, null);
+    assert.ok(draft);
+
+    const page = await new TestClient(t.app).get('/');
+    assert.match(page.body, /<p>A <strong>smart space<\/strong> is a room for <em>active learning<\/em>\.<\/p>/);
+    assert.ok(!page.body.includes('Fifteen libraries turn a room'), 'the home page text replaces the program description');
+    const recent = page.body.slice(page.body.indexOf('Most recently added'));
+    assert.ok(recent.indexOf('Makerspace and digital media lab resources') < recent.indexOf('Older news'), 'newest first');
+    assert.match(recent, /<p class="tag">Resource collection<\/p><h3><a href="\/resources\/makerspace-and-digital-media-lab-resources">/);
+    assert.match(recent, /Planning a makerspace\?/);
+    assert.match(recent, /Updated Feb 22, 2018/);
+    assert.ok(!page.body.includes('Unpublished draft'));
+    assert.ok(!recent.includes('>Home<'), 'pages are not listed as recent items');
   });
 
   it('speaks Spanish when asked', async () => {

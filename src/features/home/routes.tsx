@@ -3,12 +3,21 @@ import type { Actor } from '../../policy';
 import { HomePage } from './views/home-page';
 import { DashboardPage } from './views/dashboard-page';
 
+/** How many items "Most recently added" shows. */
+const RECENT_ITEMS = 8;
+
 /** The public home page and each signed-in person's dashboard. */
 export async function homeRoutes(app: FastifyInstance) {
-  const { home } = app.services;
+  const { home, content } = app.services;
 
+  // The same page for every visitor (the subscribe form needs no token), so it is cached.
   app.get('/', { config: { can: 'site.view', publicCache: true } }, async (_request, reply) => {
-    return reply.view(<HomePage home={await home.publicHome()} />);
+    const [publicHome, text, recent] = await Promise.all([
+      home.publicHome(),
+      content.getPublished('page', 'home'),
+      content.recent(RECENT_ITEMS),
+    ]);
+    return reply.view(<HomePage home={publicHome} text={text?.body} recent={recent} />);
   });
 
   app.get('/dashboard', { config: { can: 'account.use' } }, async (request, reply) => {

@@ -7,7 +7,7 @@ import type { ProgramsService } from '../programs/service';
 /** What the public home page shows: nothing private. */
 export interface PublicHome {
   program: { name: string; description: string } | undefined;
-  libraries: { id: string; name: string; town: string; state: string }[];
+  libraries: { id: string; slug: string; name: string; town: string; state: string }[];
   /** True while no active program admin exists, so the first-run setup is offered. */
   needsSetup: boolean;
 }
@@ -43,7 +43,7 @@ export function createHomeService({
       const [program, all, hasAdmin] = await Promise.all([programs.getProgram(), libraries.allLibraries(), accounts.hasAdmin()]);
       return {
         program: program && { name: program.name, description: program.description },
-        libraries: all.map(({ id, name, town, state }) => ({ id, name, town, state })),
+        libraries: all.map(({ id, slug, name, town, state }) => ({ id, slug, name, town, state })),
         needsSetup: !hasAdmin,
       };
     },

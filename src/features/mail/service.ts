@@ -11,6 +11,13 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /**
+   * Extra headers for SMTP, such as `List-Unsubscribe`. The outbox does not
+   * keep them: it is for reading a message, not for replaying it.
+   */
+  headers?: Record<string, string>;
+  /** Where replies go, e.g. the visitor who wrote through the contact form. */
+  replyTo?: string;
 }
 
 const PAGE_SIZE = 25;

@@ -1,7 +1,479 @@
-/** The newsletter feature's rules. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export function createNewsletterService(deps: Record<string, unknown>) {
-  return {};
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { DB } from '../../db/types';
+import type { SubscriberStatus } from '../../db/tables/newsletter';
+import { hashToken, newId, newToken, nowIso } from '../../db/ids';
+import { cookieSecret } from '../../db/settings';
+import type { Config } from '../../server/config';
+import type { MailService } from '../mail/service';
+import { translator, type Locale } from '../../i18n';
+import type { Actor } from '../../policy';
+import { createNewsletterRepository, type DeliveryCounts, type IssueRow, type SubscriberRow } from './repository';
+import { composeIssueEmail } from './email';
+import type { IssueContent, IssueItem } from './views/issue-content';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** How long a confirmation link works. */
+const CONFIRMATION_LIFETIME_MS = 7 * DAY;
+/** A double click or an impatient resubmit sends no second confirmation within this time. */
+const CONFIRMATION_RESEND_MS = 5 * MINUTE;
+const PAGE_SIZE = 25;
+/** Deliveries handed to SMTP per worker tick. */
+const BATCH_SIZE = 20;
+const TICK_MS = 1_000;
+/** How many items an admin chooses from when composing. */
+export const RECENT_ITEM_CHOICES = 30;
+export const INTERRUPTED = 'interrupted — may or may not have been delivered';
+
+/** What the newsletter needs from the content feature (see the content contract). */
+export interface NewsletterContentSource {
+  recent(limit: number): Promise<IssueItem[]>;
+  getPublishedByIds(ids: string[]): Promise<IssueItem[]>;
+}
+
+export interface NewsletterDeps {
+  db: Kysely<DB>;
+  config: Config;
+  mail: MailService;
+  content: NewsletterContentSource;
+  logger: FastifyBaseLogger;
+}
+
+export type ConfirmResult = { ok: true } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+
+/** The fields an admin writes when composing an issue. */
+export interface IssueInput {
+  subject: string;
+  intro: string;
+  itemIds: string[];
+}
+
+/** An issue as admins see it, with its delivery counts. */
+export interface IssueSummary {
+  id: string;
+  subject: string;
+  intro: string;
+  itemIds: string[];
+  status: IssueRow['status'];
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  counts: DeliveryCounts;
+}
+
+export class NotADraftError extends Error {}
+
+const parseIds = (json: string): string[] => {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+};
+
+/** The error text kept for a failed delivery: enough to diagnose, never a whole SMTP transcript. */
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
+
+/**
+ * The newsletter: double opt-in subscriptions, one-click unsubscribe, and
+ * issues sent in the background.
+ *
+ * Sending is exactly-once-or-flagged: each copy is claimed in the database
+ * before it goes to SMTP and marked sent right after. A copy left claimed by
+ * a process that died is marked failed as "interrupted" at the next start,
+ * never sent again on its own, so nobody gets an issue twice.
+ */
+export function createNewsletterService({ db, config, mail, content, logger }: NewsletterDeps) {
+  const repo = createNewsletterRepository(db);
+  let secret: Promise<string> | undefined;
+  let worker: ReturnType<typeof setInterval> | undefined;
+  let busy = false;
+
+  /** The unsubscribe token of a subscriber: their id and an HMAC of it, so nothing more is stored. */
+  async function unsubscribeToken(subscriberId: string): Promise<string> {
+    secret ??= cookieSecret(db);
+    const mac = createHmac('sha256', await secret).update(`newsletter-unsubscribe:${subscriberId}`).digest('base64url');
+    return `${subscriberId}.${mac}`;
+  }
+
+  const unsubscribeUrl = async (subscriberId: string) =>
+    `${config.publicUrl}/newsletter/unsubscribe/${await unsubscribeToken(subscriberId)}`;
+
+  async function subscriberOfToken(token: string): Promise<SubscriberRow | undefined> {
+    const id = token.split('.')[0] ?? '';
+    const expected = Buffer.from(await unsubscribeToken(id));
+    const given = Buffer.from(token);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    return repo.findSubscriberById(id);
+  }
+
+  async function sendConfirmation(email: string, locale: Locale, token: string) {
+    const t = translator(locale);
+    await mail.send({
+      to: email,
+      subject: t('newsletter.confirmMail.subject'),
+      text: t('newsletter.confirmMail.body', { link: `${config.publicUrl}/newsletter/confirm/${token}` }),
+    });
+  }
+
+  /** Subject, introduction and the chosen items that are still published, in the chosen order. */
+  async function contentOf(issue: IssueRow): Promise<IssueContent> {
+    const ids = parseIds(issue.item_ids);
+    const found = ids.length ? await content.getPublishedByIds(ids) : [];
+    const byId = new Map(found.map((item) => [item.id, item]));
+    const items = ids.flatMap((id) => {
+      const item = byId.get(id);
+      return item ? [{ id: item.id, title: item.title, summary: item.summary, path: item.path }] : [];
+    });
+    return { subject: issue.subject, intro: issue.intro, items };
+  }
+
+  async function summaryOf(issue: IssueRow): Promise<IssueSummary> {
+    return {
+      id: issue.id,
+      subject: issue.subject,
+      intro: issue.intro,
+      itemIds: parseIds(issue.item_ids),
+      status: issue.status,
+      createdAt: issue.created_at,
+      startedAt: issue.started_at,
+      finishedAt: issue.finished_at,
+      counts: await repo.deliveryCounts(issue.id),
+    };
+  }
+
+  /** Keeps only ids that are among the published items, in the order given, without repeats. */
+  async function publishedIds(ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const known = new Set((await content.getPublishedByIds(unique)).map((item) => item.id));
+    return unique.filter((id) => known.has(id));
+  }
+
+  async function checkConfirmation(token: string): Promise<ConfirmResult> {
+    const subscriber = await repo.findSubscriberByToken(hashToken(token));
+    if (!subscriber) return { ok: false, reason: 'invalid' };
+    if (subscriber.status === 'confirmed') return { ok: false, reason: 'used' };
+    if ((subscriber.token_expires_at ?? '') < nowIso()) return { ok: false, reason: 'expired' };
+    return { ok: true };
+  }
+
+  /** Marks copies left claimed by a process that stopped mid-send as failed; returns how many. */
+  async function recoverInterrupted(): Promise<number> {
+    const count = await repo.failClaimed(INTERRUPTED);
+    if (count > 0) {
+      logger.warn({ count }, 'newsletter copies were interrupted mid-send and are marked failed');
+      await repo.finishIssues(nowIso());
+    }
+    return count;
+  }
+
+  /** Sends one batch of queued copies; returns how many were handed to SMTP successfully. */
+  async function processBatch(limit = BATCH_SIZE): Promise<{ sent: number; failed: number }> {
+    const claimId = newId();
+    const claimed = await repo.claimBatch(claimId, limit, nowIso());
+    let sent = 0;
+    let failed = 0;
+    if (claimed.length > 0) {
+      const issue = await repo.findIssue(claimed[0]!.issue_id);
+      const issueContent = issue ? await contentOf(issue) : undefined;
+      for (const delivery of claimed) {
+        try {
+          if (!issueContent) throw new Error('the issue no longer exists');
+          const unsubscribe = await unsubscribeUrl(delivery.subscriber_id);
+          const email = composeIssueEmail({
+            content: issueContent,
+            locale: delivery.locale,
+            publicUrl: config.publicUrl,
+            unsubscribeUrl: unsubscribe,
+          });
+          await mail.send({
+            to: delivery.email,
+            ...email,
+            headers: {
+              // RFC 8058: mail clients offer one-click unsubscribe by POSTing to this address.
+              'List-Unsubscribe': `<${unsubscribe}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            },
+          });
+          await repo.finishDelivery(delivery.issue_id, delivery.subscriber_id, claimId, { status: 'sent', sent_at: nowIso() });
+          sent++;
+        } catch (error) {
+          await repo.finishDelivery(delivery.issue_id, delivery.subscriber_id, claimId, {
+            status: 'failed',
+            last_error: errorText(error),
+          });
+          failed++;
+        }
+      }
+    }
+    await repo.finishIssues(nowIso());
+    return { sent, failed };
+  }
+
+  return {
+    /**
+     * Starts a subscription, or renews the confirmation of one not yet
+     * confirmed, and emails a confirmation link valid for seven days. Says
+     * nothing about whether the address was known; a confirmed address is
+     * left alone, and at most one confirmation goes out every few minutes.
+     */
+    async subscribe(email: string, locale: Locale): Promise<void> {
+      const address = email.trim().toLowerCase();
+      const token = newToken();
+      const now = Date.now();
+      const patch = {
+        token_hash: hashToken(token),
+        token_expires_at: new Date(now + CONFIRMATION_LIFETIME_MS).toISOString(),
+        confirmation_sent_at: new Date(now).toISOString(),
+        locale,
+      };
+      const id = newId();
+      const inserted = await repo.insertSubscriber({
+        id,
+        email: address,
+        status: 'pending',
+        ...patch,
+        created_at: new Date(now).toISOString(),
+        confirmed_at: null,
+        unsubscribed_at: null,
+      });
+      let subscriberId = id;
+      if (!inserted) {
+        const existing = await repo.findSubscriberByEmail(address);
+        if (!existing || existing.status === 'confirmed') return;
+        const cutoff = new Date(now - CONFIRMATION_RESEND_MS).toISOString();
+        if (!(await repo.renewToken(existing.id, patch, cutoff))) return;
+        subscriberId = existing.id;
+      }
+      try {
+        await sendConfirmation(address, locale, token);
+      } catch (error) {
+        // Let the person try again at once rather than wait for a mail that never left.
+        await repo.clearConfirmationSent(subscriberId);
+        throw error;
+      }
+    },
+
+    /** Whether a confirmation link can be used, without using it (for the page that asks to confirm). */
+    checkConfirmation,
+
+    /** Confirms the subscription a link belongs to. Works once, within seven days. */
+    async confirm(token: string): Promise<ConfirmResult> {
+      const check = await checkConfirmation(token);
+      if (!check.ok) return check;
+      return (await repo.confirm(hashToken(token), nowIso())) ? { ok: true } : { ok: false, reason: 'used' };
+    },
+
+    /** The subscriber an unsubscribe token belongs to, or undefined if the token is not genuine. */
+    async findByUnsubscribeToken(token: string): Promise<Pick<SubscriberRow, 'email' | 'status'> | undefined> {
+      const subscriber = await subscriberOfToken(token);
+      return subscriber && { email: subscriber.email, status: subscriber.status };
+    },
+
+    /** Unsubscribes the owner of a token; repeating it changes nothing. False if the token is not genuine. */
+    async unsubscribe(token: string): Promise<boolean> {
+      const subscriber = await subscriberOfToken(token);
+      if (!subscriber) return false;
+      await repo.unsubscribe(subscriber.id, nowIso());
+      return true;
+    },
+
+    unsubscribeUrl,
+
+    /**
+     * Adds an address as already confirmed, for demo data and for lists that
+     * opted in elsewhere. Known addresses are left as they are.
+     */
+    async addConfirmedSubscriber(email: string, locale: Locale = 'en'): Promise<void> {
+      const now = nowIso();
+      await repo.insertConfirmed({
+        id: newId(),
+        email: email.trim().toLowerCase(),
+        status: 'confirmed',
+        locale,
+        token_hash: null,
+        token_expires_at: null,
+        confirmation_sent_at: null,
+        created_at: now,
+        confirmed_at: now,
+        unsubscribed_at: null,
+      });
+    },
+
+    /** A page of subscribers by email, optionally of one status. */
+    async listSubscribers(status: SubscriberStatus | undefined, page: number) {
+      const total = await repo.countSubscribers(status);
+      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const current = Math.min(page, pages);
+      const items = await repo.listSubscribers(status, PAGE_SIZE, (current - 1) * PAGE_SIZE);
+      return { items, page: current, pages, total };
+    },
+
+    /** Every subscriber of a status (or all), for the CSV export, read page by page. */
+    async *allSubscribers(status: SubscriberStatus | undefined): AsyncGenerator<SubscriberRow> {
+      for (let offset = 0; ; offset += 500) {
+        const rows = await repo.listSubscribers(status, 500, offset);
+        yield* rows;
+        if (rows.length < 500) return;
+      }
+    },
+
+    /** How many people would receive an issue sent now. */
+    confirmedCount: () => repo.countSubscribers('confirmed'),
+
+    /** The items an admin may choose from: the most recently added. */
+    recentItems: () => content.recent(RECENT_ITEM_CHOICES),
+
+    /** Creates a draft issue; item ids that are not published items are dropped. */
+    async createIssue(input: IssueInput, actor: Pick<Actor, 'id'> | null): Promise<string> {
+      const now = nowIso();
+      const id = newId();
+      await repo.insertIssue({
+        id,
+        subject: input.subject,
+        intro: input.intro,
+        item_ids: JSON.stringify(await publishedIds(input.itemIds)),
+        status: 'draft',
+        created_by: actor?.id ?? null,
+        created_at: now,
+        updated_at: now,
+        started_at: null,
+        finished_at: null,
+      });
+      return id;
+    },
+
+    /** Saves changes to a draft. Throws NotADraftError once sending has started. */
+    async updateIssue(id: string, input: IssueInput): Promise<void> {
+      const saved = await repo.updateDraft(id, {
+        subject: input.subject,
+        intro: input.intro,
+        item_ids: JSON.stringify(await publishedIds(input.itemIds)),
+        updated_at: nowIso(),
+      });
+      if (!saved) throw new NotADraftError(id);
+    },
+
+    /** An issue with its delivery counts, or undefined. */
+    async getIssue(id: string): Promise<IssueSummary | undefined> {
+      const issue = await repo.findIssue(id);
+      return issue && summaryOf(issue);
+    },
+
+    /** What an issue says, for the preview; undefined if there is no such issue. */
+    async issueContent(id: string): Promise<IssueContent | undefined> {
+      const issue = await repo.findIssue(id);
+      return issue && contentOf(issue);
+    },
+
+    /** A sent issue's content for the public archive; undefined unless it was sent. */
+    async archivedIssue(id: string): Promise<(IssueContent & { finishedAt: string }) | undefined> {
+      const issue = await repo.findIssue(id);
+      if (!issue || issue.status !== 'sent' || !issue.finished_at) return undefined;
+      return { ...(await contentOf(issue)), finishedAt: issue.finished_at };
+    },
+
+    /** A page of issues for admins, newest first, with counts. */
+    async listIssues(page: number) {
+      const total = await repo.countIssues();
+      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const current = Math.min(page, pages);
+      const rows = await repo.listIssues(PAGE_SIZE, (current - 1) * PAGE_SIZE);
+      return { items: await Promise.all(rows.map(summaryOf)), page: current, pages, total };
+    },
+
+    /** A page of sent issues for the public archive, newest first. */
+    async listSentIssues(page: number) {
+      const total = await repo.countIssues('sent');
+      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const current = Math.min(page, pages);
+      const items = await repo.listSentIssues(PAGE_SIZE, (current - 1) * PAGE_SIZE);
+      return { items, page: current, pages, total };
+    },
+
+    /** A page of an issue's recipients with the state of their copy. */
+    async listDeliveries(issueId: string, page: number) {
+      const counts = await repo.deliveryCounts(issueId);
+      const total = counts.pending + counts.claimed + counts.sent + counts.failed;
+      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const current = Math.min(page, pages);
+      const items = await repo.listDeliveries(issueId, PAGE_SIZE, (current - 1) * PAGE_SIZE);
+      return { items, page: current, pages, total };
+    },
+
+    /** Emails a copy of an issue to one address (the admin's own), marked as a test. */
+    async sendTest(id: string, to: string, locale: Locale): Promise<boolean> {
+      const issue = await repo.findIssue(id);
+      if (!issue) return false;
+      const email = composeIssueEmail({ content: await contentOf(issue), locale, publicUrl: config.publicUrl, unsubscribeUrl: undefined });
+      await mail.send({ to, ...email, subject: `${translator(locale)('newsletter.test.prefix')} ${email.subject}` });
+      return true;
+    },
+
+    /**
+     * Queues a draft for every confirmed subscriber; the worker sends it.
+     * False when it was no longer a draft (a double click changes nothing).
+     */
+    startSending: (id: string) => repo.startSending(id, nowIso()),
+
+    /** Queues an issue's failed copies again; returns how many. */
+    retryFailed: (id: string) => repo.retryFailed(id, nowIso()),
+
+    /**
+     * Records an issue as sent to every confirmed subscriber without mailing
+     * anyone: for demo data, or an issue already sent by another system.
+     */
+    async recordSentIssue(input: IssueInput & { sentAt?: string }): Promise<string> {
+      const now = nowIso();
+      const id = newId();
+      await repo.insertSentIssue({
+        id,
+        subject: input.subject,
+        intro: input.intro,
+        item_ids: JSON.stringify(await publishedIds(input.itemIds)),
+        status: 'sent',
+        created_by: null,
+        created_at: input.sentAt ?? now,
+        updated_at: now,
+        started_at: input.sentAt ?? now,
+        finished_at: input.sentAt ?? now,
+      });
+      return id;
+    },
+
+    processBatch,
+    recoverInterrupted,
+
+    /**
+     * Starts the background sender: first flags copies a previous process
+     * left half-sent, then sends a batch every second. The timer does not
+     * keep the process alive; `stopWorker` ends it.
+     */
+    async startWorker(): Promise<void> {
+      if (worker) return;
+      await recoverInterrupted();
+      worker = setInterval(() => {
+        if (busy) return;
+        busy = true;
+        processBatch()
+          .catch((error: unknown) => logger.error({ err: error }, 'newsletter batch failed'))
+          .finally(() => {
+            busy = false;
+          });
+      }, TICK_MS);
+      worker.unref();
+    },
+
+    /** Stops the background sender (a batch in progress finishes on its own). */
+    stopWorker(): void {
+      if (worker) clearInterval(worker);
+      worker = undefined;
+    },
+  };
 }
 
 export type NewsletterService = ReturnType<typeof createNewsletterService>;

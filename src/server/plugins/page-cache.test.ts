@@ -35,6 +35,16 @@ describe('public page cache', () => {
     }
   });
 
+  it('answers a repeated visit with 304 when the page has not changed', async () => {
+    const { app } = testApp;
+    const first = await app.inject({ url: '/' });
+    const etag = String(first.headers.etag);
+    assert.match(etag, /^"[\w-]+"$/);
+    const again = await app.inject({ url: '/', headers: { 'if-none-match': etag } });
+    assert.equal(again.statusCode, 304);
+    assert.equal(again.body, '');
+  });
+
   it('keeps caches apart by language and never serves them to signed-in people', async () => {
     const { app } = testApp;
     const english = await new TestClient(app).get('/');

@@ -1,12 +1,26 @@
+import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** How long a rendered public page may be served before it is rendered again. */
 const TTL_MS = 2_000;
 const MAX_ENTRIES = 500;
 
+/** A strong validator for a body, so pollers (feed readers) can get a bodiless 304. */
+const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+
+/** Sends a public body with its validator, or 304 when the client already has it. */
+function sendWithValidator(request: FastifyRequest, reply: FastifyReply, body: string, type: string, etag: string) {
+  reply.type(type).header('cache-control', 'no-cache').header('etag', etag);
+  if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+  return reply.send(body);
+}
+
 interface Entry {
-  html: string;
+  body: string;
+  /** The Content-Type it was sent with: HTML for pages, XML for feeds, text for robots.txt. */
+  type: string;
+  etag: string;
   expires: number;
   /** The database write count when the page was rendered. */
   writes: number;
@@ -42,21 +56,29 @@ export const pageCachePlugin = fp(async (app) => {
     const key = keyOf(request);
     const entry = entries.get(key);
     if (entry && entry.expires > Date.now() && entry.writes === writes.count) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(entry.html);
+      return sendWithValidator(request, reply, entry.body, entry.type, entry.etag);
     }
     // The count is taken before the handler reads anything, so a write that
     // lands while the page renders makes the stored copy stale, not current.
     request.cacheSlot = { key, writes: writes.count };
   });
 
-  app.decorate('pageCache', {
-    /** Keeps a page rendered for a cacheable request. */
-    store(request: FastifyRequest, html: string) {
-      const slot = request.cacheSlot;
-      if (!slot) return;
-      if (entries.size >= MAX_ENTRIES) entries.clear();
-      entries.set(slot.key, { html, expires: Date.now() + TTL_MS, writes: slot.writes });
-    },
+  /** Keeps what was made for a cacheable request. */
+  const store = (request: FastifyRequest, body: string, type: string, etag = etagOf(body)): string | undefined => {
+    const slot = request.cacheSlot;
+    if (!slot) return undefined;
+    if (entries.size >= MAX_ENTRIES) entries.clear();
+    entries.set(slot.key, { body, type, etag, expires: Date.now() + TTL_MS, writes: slot.writes });
+    return etag;
+  };
+
+  app.decorate('pageCache', { store });
+
+  // For public answers that are not pages (feeds, sitemap, robots.txt).
+  app.decorateReply('sendPublic', function (this: FastifyReply, body: string, type: string) {
+    const etag = etagOf(body);
+    store(this.request, body, type, etag);
+    return sendWithValidator(this.request, this, body, type, etag);
   });
 });
 
@@ -70,6 +92,11 @@ declare module 'fastify' {
     cacheSlot: { key: string; writes: number } | undefined;
   }
   interface FastifyInstance {
-    pageCache: { store(request: FastifyRequest, html: string): void };
+    /** Keeps a public answer; returns its ETag when it was kept. */
+    pageCache: { store(request: FastifyRequest, body: string, type: string): string | undefined };
+  }
+  interface FastifyReply {
+    /** Sends a public non-HTML answer with an ETag, kept in the page cache when the route opts in. */
+    sendPublic(body: string, type: string): FastifyReply;
   }
 }

@@ -51,7 +51,10 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, asset: (n
   };
   const html = `<!doctype html>${renderToString(<PageCtx.Provider value={ctx}>{page}</PageCtx.Provider>)}`;
   // A page holding a CSRF token belongs to one visitor and is never shared.
-  if (status === 200 && !usedToken && request.cacheSlot) request.server.pageCache.store(request, html);
+  if (status === 200 && !usedToken && request.cacheSlot) {
+    const etag = request.server.pageCache.store(request, html, 'text/html; charset=utf-8');
+    if (etag) reply.header('etag', etag);
+  }
   // Pages can carry personal data or CSRF tokens: never store them in shared caches.
   return reply
     .status(status)

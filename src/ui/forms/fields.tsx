@@ -13,16 +13,18 @@ function valueOf(form: FormState, name: string): string {
 interface FormProps {
   action: string;
   children: ComponentChildren;
+  /** `multipart/form-data` for file uploads. */
+  encType?: 'multipart/form-data';
   /** Accessible name for the form when a page has more than one. */
   label?: string;
   class?: string;
 }
 
 /** A POST form with its CSRF token. */
-export function Form({ action, children, label, class: className }: FormProps) {
+export function Form({ action, children, label, class: className, encType }: FormProps) {
   const { csrfToken } = usePage();
   return (
-    <form method="post" action={action} aria-label={label} class={className} noValidate>
+    <form method="post" action={action} aria-label={label} class={className} encType={encType} noValidate>
       <input type="hidden" name="_csrf" value={csrfToken()} />
       {children}
     </form>

@@ -1,0 +1,42 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, type TestApp } from '../../tests/support/app';
+import { TestClient } from '../../tests/support/client';
+import { seedDemo } from './seed';
+import { seedDemoContent } from './content';
+
+let testApp: TestApp;
+
+before(async () => {
+  testApp = await createTestApp();
+});
+after(() => testApp.close());
+
+test('the demo content fills the hub: home text, recent items, postcards linked to libraries', async () => {
+  const { app } = testApp;
+  await seedDemo(app.services, app.database.db);
+  await seedDemoContent(app.services);
+  const { content } = app.services;
+
+  assert.ok((await content.listTags()).some((tag) => tag.kind === 'phase' && tag.name === 'Discover'));
+  const all = await content.allPublished();
+  assert.ok(all.length >= 12, `${all.length} items`);
+  assert.ok(all.every((item) => item.publishedAt >= '2016' && item.publishedAt < '2019'));
+  const postcards = (await content.listPublished({ type: 'postcard' }, 1)).items;
+  assert.deepEqual(postcards.map((p) => p.library?.name).sort(), [
+    'Glenns Ferry Public Library',
+    'Ignacio Community Library',
+    'Madison Public Library',
+    'Tucker Free Library',
+  ]);
+  const story = (await content.listPublished({ type: 'story' }, 1)).items[0];
+  const full = story && (await content.getPublished('story', story.slug));
+  assert.ok(full?.sections?.before && full.sections.during && full.sections.after);
+  const collection = await content.getPublished('collection', 'makerspace-and-digital-media-lab-resources');
+  assert.ok((collection?.links.length ?? 0) >= 3);
+
+  const home = await new TestClient(app).get('/');
+  assert.match(home.body, /What is a smart library space\?/);
+  const recent = home.body.slice(home.body.indexOf('Most recently added'));
+  assert.ok(recent.indexOf('Makerspace and digital media lab resources') < recent.indexOf('Resources for STEM and STEAM'));
+});
