@@ -1,7 +1,8 @@
 // `npm run bench`: measures Smart Spaces against the budgets in
 // docs/decisions/013-benchmarks.md, on the demo data, in one run:
-//   - requests per second of the home and sign-in pages, and their ratio to a
-//     bare Node `http` server measured by the same load generator;
+//   - requests per second of the public hub (home, an item page, search, a
+//     feed) and the sign-in page, and their ratio to a bare Node `http` server
+//     measured by the same load generator;
 //   - the compressed size of each public page with its stylesheets and scripts;
 //   - the time from starting the server to its first answer;
 //   - the server's resident memory after the load test.
@@ -18,9 +19,25 @@ import { gzipSync } from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(ROOT, 'dist', 'smartspaces.mjs');
-const LOAD_SECONDS = 5;
+const LOAD_SECONDS = 4;
 const CONNECTIONS = 50;
-const PUBLIC_PAGES = ['/', '/sign-in', '/forgot-password'];
+/** Found on the demo data at run time: pages whose address depends on a slug. */
+const ITEM = 'item page';
+const LIBRARY = 'library page';
+/** Public pages whose size is checked; the two placeholders are filled in once the server runs. */
+const PUBLIC_PAGES = [
+  '/',
+  ITEM,
+  '/news',
+  '/resources',
+  '/search?q=makerspace',
+  '/directory',
+  LIBRARY,
+  '/newsletter',
+  '/contact',
+  '/sign-in',
+  '/forgot-password',
+];
 const BUDGET = { ratio: 0.6, pageKb: 30, startMs: 1000, rssMb: 150 };
 /** The whole run is stopped if it takes longer than this. */
 const HARD_LIMIT_MS = 4 * 60_000;
@@ -142,6 +159,20 @@ interface Load {
   problems: number;
 }
 
+/**
+ * The address of the first link under `prefix` on a listing page, so the bench
+ * follows whatever the demo data publishes instead of naming a slug itself.
+ */
+async function firstLink(base: string, listing: string, prefix: string): Promise<string> {
+  const response = await fetch(base + listing);
+  const html = await response.text();
+  if (response.status !== 200) throw new Error(`${listing} answered ${response.status}`);
+  const hrefs = [...html.matchAll(/href="([^"?#]+)"/g)].map((m) => m[1] ?? '');
+  const path = hrefs.find((href) => href.startsWith(prefix) && href.length > prefix.length);
+  if (!path) throw new Error(`${listing} links to no ${prefix}… page: is the demo data seeded?`);
+  return path;
+}
+
 async function load(name: string, url: string): Promise<Load> {
   // A short warm-up lets the JIT and caches settle before the measured run.
   await autocannon({ url, connections: 10, duration: 1 });
@@ -212,13 +243,25 @@ const rssAtRest = residentMb(app.child.pid);
 const loads: Load[] = [];
 loads.push(await load('bare node:http', bare.url));
 await stop(bare.child);
-loads.push(await load('home page /', `${app.url}/`));
-loads.push(await load('sign-in page /sign-in', `${app.url}/sign-in`));
+const found = new Map([
+  [ITEM, await firstLink(app.url, '/news', '/news/')],
+  [LIBRARY, await firstLink(app.url, '/directory', '/directory/')],
+]);
+const pathOf = (page: string) => found.get(page) ?? page;
+// The home page comes first: it is the one with a throughput budget.
+const targets = [
+  ['home page', '/'],
+  ['item page', pathOf(ITEM)],
+  ['search', '/search?q=makerspace'],
+  ['feed', '/feeds/all.atom'],
+  ['sign-in page', '/sign-in'],
+] as const;
+for (const [name, path] of targets) loads.push(await load(`${name} ${path}`, app.url + path));
 const rss = residentMb(app.child.pid);
 
 const assetCache = new Map<string, number>();
 const sizes: PageSize[] = [];
-for (const path of PUBLIC_PAGES) sizes.push(await pageSize(app.url, path, assetCache));
+for (const page of PUBLIC_PAGES) sizes.push(await pageSize(app.url, pathOf(page), assetCache));
 await stop(app.child);
 
 const baseline = loads[0]?.rps ?? 1;
@@ -228,8 +271,16 @@ const results: string[] = [];
 console.log('\nThroughput (requests per second, same load generator, same run)');
 console.log(
   table(
-    ['target', 'req/s', 'ratio', 'p99 ms', 'non-2xx/errors'],
-    loads.map((l) => [l.name, fixed(l.rps, 0), `${fixed(l.rps / baseline, 2)}x`, fixed(l.p99, 0), String(l.problems)]),
+    ['target', 'req/s', 'ratio', 'budget', 'p99 ms', 'non-2xx/errors'],
+    loads.map((l, i) => [
+      l.name,
+      fixed(l.rps, 0),
+      `${fixed(l.rps / baseline, 2)}x`,
+      // Only the home page has a budget; the other ratios are for information.
+      i === 1 ? `>= ${BUDGET.ratio}x` : '-',
+      fixed(l.p99, 0),
+      String(l.problems),
+    ]),
   ),
 );
 results.push(`home page ratio ${fixed(homeRatio, 2)}x (budget >= ${BUDGET.ratio}x): ${verdict(homeRatio >= BUDGET.ratio)}`);

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../tests/support/app';
 import { TestClient } from '../../tests/support/client';
 import { seedDemo } from './seed';
-import { seedDemoContent } from './content';
 
 let testApp: TestApp;
 
@@ -14,8 +13,8 @@ after(() => testApp.close());
 
 test('the demo content fills the hub: home text, recent items, postcards linked to libraries', async () => {
   const { app } = testApp;
+  // seedDemo adds the program, libraries and people, then this content.
   await seedDemo(app.services, app.database.db);
-  await seedDemoContent(app.services);
   const { content } = app.services;
 
   assert.ok((await content.listTags()).some((tag) => tag.kind === 'phase' && tag.name === 'Discover'));

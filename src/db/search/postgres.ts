@@ -4,7 +4,7 @@ import { nowIso } from '../ids';
 import type { SearchIndex, SearchQuery } from './index';
 import type { SearchTables } from './tables';
 import { MATCH_END, MATCH_START, queryTerms, snippetHtml, withStandIns } from './text';
-import { filters, replaceTags } from './shared';
+import { filters, removeDocument, replaceTags } from './shared';
 
 /** ts_headline options: the markers, then about two dozen words of context. */
 const HEADLINE_OPTIONS = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MinWords=12, MaxWords=30, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -34,12 +34,7 @@ export function createPostgresSearchIndex(database: Kysely<DB>): SearchIndex {
       });
     },
 
-    async remove(id) {
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('search_documents').where('id', '=', id).execute();
-        await trx.deleteFrom('search_document_tags').where('document_id', '=', id).execute();
-      });
-    },
+    remove: (id) => removeDocument(db, id),
 
     async query(query: SearchQuery) {
       const terms = queryTerms(query.text);

@@ -25,3 +25,11 @@ export async function replaceTags(db: Kysely<DB & SearchTables>, documentId: str
       .execute();
   }
 }
+
+/** Takes a document and its tags out of the index; the same on both databases. */
+export async function removeDocument(db: Kysely<DB & SearchTables>, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('search_documents').where('id', '=', id).execute();
+    await trx.deleteFrom('search_document_tags').where('document_id', '=', id).execute();
+  });
+}

@@ -4,7 +4,7 @@ import { nowIso } from '../ids';
 import type { SearchIndex, SearchQuery } from './index';
 import type { SearchTables } from './tables';
 import { indexableText, MATCH_END, MATCH_START, queryTerms, snippetHtml } from './text';
-import { filters, replaceTags } from './shared';
+import { filters, removeDocument, replaceTags } from './shared';
 
 /** Tokens of context around the matches in a snippet. */
 const SNIPPET_TOKENS = 24;
@@ -35,12 +35,7 @@ export function createSqliteSearchIndex(database: Kysely<DB>): SearchIndex {
       });
     },
 
-    async remove(id) {
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('search_documents').where('id', '=', id).execute();
-        await trx.deleteFrom('search_document_tags').where('document_id', '=', id).execute();
-      });
-    },
+    remove: (id) => removeDocument(db, id),
 
     async query(query: SearchQuery) {
       const terms = queryTerms(query.text);

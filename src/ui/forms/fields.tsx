@@ -88,7 +88,7 @@ function describedBy(form: FormState, name: string, hint?: string): string | und
 }
 
 interface TextFieldProps extends FieldProps {
-  type?: 'text' | 'email' | 'password' | 'url' | 'date' | 'number';
+  type?: 'text' | 'email' | 'password' | 'url' | 'date' | 'datetime-local' | 'number';
   autocomplete?: string;
   maxLength?: number;
   inputMode?: 'numeric' | 'decimal' | 'email' | 'url';

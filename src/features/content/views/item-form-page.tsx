@@ -1,7 +1,7 @@
 import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
 import { Markdown } from '../../../ui/markdown';
-import { Checkboxes, ErrorSummary, Form, Select, TextArea, TextField, fieldId, type FormState, type Option } from '../../../ui/forms';
+import { Checkboxes, ErrorSummary, Form, Select, TextArea, TextField, type FormState, type Option } from '../../../ui/forms';
 import type { AdminItem, Tag } from '../service';
 import type { Intent } from '../schema';
 import type { ContentType } from '../urls';
@@ -11,41 +11,6 @@ export interface ItemFormChoices {
   libraries: Option[];
   images: Option[];
   tags: Tag[];
-}
-
-/**
- * The `datetime-local` input for scheduling, laid out like the other fields.
- * The editor's time zone is named in the hint; the server converts to UTC.
- */
-function PublishAtField({ form }: { form: FormState }) {
-  const { t, timeZone } = usePage();
-  const id = fieldId('publishAt');
-  const error = form.errors.publishAt;
-  const value = typeof form.values.publishAt === 'string' ? form.values.publishAt : '';
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>
-        {t('content.field.publishAt')}
-        <span class="optional"> {t('form.optional')}</span>
-      </label>
-      <p class="hint" id={`${id}-hint`}>
-        {t('content.hint.publishAt', { zone: timeZone })}
-      </p>
-      {error && (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <input
-        id={id}
-        name="publishAt"
-        type="datetime-local"
-        value={value}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-      />
-    </div>
-  );
 }
 
 function IntentButton({ intent, variant, children }: { intent: Intent; variant: 'primary' | 'secondary' | 'danger'; children: string }) {
@@ -93,7 +58,7 @@ export function ItemFormPage({
   choices: ItemFormChoices;
   preview?: boolean;
 }) {
-  const { t } = usePage();
+  const { t, timeZone } = usePage();
   const title = item ? t('content.form.editTitle', { title: item.title }) : t('content.form.newTitle', { type: t(typeName(type)) });
   const action = item ? `/content/${item.id}/edit` : `/content/new?type=${type}`;
   const tagOptions = choices.tags.map((tag) => ({ value: tag.id, label: `${tag.name} (${t(tagKindLabel(tag.kind))})` }));
@@ -142,7 +107,14 @@ export function ItemFormPage({
         {tagOptions.length > 0 && <Checkboxes form={form} name="tags" label={t('content.field.tags')} options={tagOptions} />}
         <fieldset class="field">
           <legend>{t('content.form.publishing')}</legend>
-          <PublishAtField form={form} />
+          <TextField
+            form={form}
+            name="publishAt"
+            type="datetime-local"
+            label={t('content.field.publishAt')}
+            hint={t('content.hint.publishAt', { zone: timeZone })}
+            optional
+          />
         </fieldset>
         <div class="actions">
           <IntentButton intent="save" variant="primary">

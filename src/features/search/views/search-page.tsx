@@ -4,8 +4,9 @@ import { emptyForm, Select, SubmitButton } from '../../../ui/forms';
 import { Pagination } from '../../../ui/pagination';
 import { formatDate, formatNumber } from '../../../i18n/format';
 import type { MessageKey } from '../../../i18n';
-import { CONTENT_TYPES, tagPath, typeListPath, type ContentType } from '../../content/urls';
+import { CONTENT_TYPES, typeListPath, type ContentType } from '../../content/urls';
 import type { PublishedItem, Tag } from '../../content/service';
+import { TagLinks } from '../../content/views/parts';
 import { MAX_QUERY_LENGTH, SEARCH_PAGE_SIZE, type SearchRequest } from '../schema';
 
 /** One found item with its excerpt: safe HTML, text escaped and matches in <mark>. */
@@ -115,15 +116,7 @@ function NoResults({ query, tags }: { query: SearchRequest; tags: Tag[] }) {
       {tags.length > 0 && (
         <>
           <p>{t('search.empty.tags')}</p>
-          <ul>
-            {tags.map((tag) => (
-              <li key={tag.id}>
-                <a class="tag" href={tagPath(tag.slug)}>
-                  {tag.name}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <TagLinks tags={tags} />
         </>
       )}
     </section>
