@@ -46,7 +46,10 @@ export function connect(url: string, options: ConnectOptions = {}): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    // A session-level search_path is not always visible to parallel query
+    // workers ("schema does not exist"); the per-schema connections tests
+    // use run their small queries without them.
+    ...(options.schema ? { options: `-c search_path=${options.schema} -c max_parallel_workers_per_gather=0` } : {}),
   });
   const writes = new WriteCounter();
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [writes] });

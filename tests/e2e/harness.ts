@@ -1,9 +1,9 @@
 import { after, before } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { translator } from '../../src/i18n';
-import { launchBrowser, navigate, openPage, visit } from '../support/browser';
+import { checkA11y, launchBrowser, navigate, openPage, visit } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
-import { startTestSmtp, type TestSmtp } from '../support/smtp';
+import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp';
 
 /** English labels and messages, so the tests follow the wording the product shows. */
 export const t = translator('en');
@@ -57,4 +57,97 @@ export function linkIn(text: string, prefix: string): string {
   const link = text.split(/\s+/).find((word) => word.startsWith(prefix));
   if (!link) throw new Error(`No link starting with ${prefix} in:\n${text}`);
   return link;
+}
+
+/**
+ * A page in its own browser context with JavaScript turned off, as a reader
+ * with scripts blocked sees the site. Check what it shows with
+ * `visitWithoutJavaScript` and `navigateWithoutJavaScript`.
+ */
+export async function newPageWithoutJavaScript(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-US', javaScriptEnabled: false });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+}
+
+/** One page per browser, with JavaScript on, that checks copies of pages loaded without it. */
+const copyCheckers = new WeakMap<Browser, Promise<Page>>();
+
+/**
+ * Checks with axe-core a page that was loaded with JavaScript off. axe itself
+ * needs JavaScript (it waits on timers, which never fire there), so the same
+ * HTML is served again, at the same address, to a page that has it on. With
+ * no script run, that HTML is exactly what the reader got.
+ */
+async function checkA11yOfCopy(page: Page): Promise<void> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('The page has no browser');
+  const url = page.url();
+  const html = await page.content();
+  if (!copyCheckers.has(browser)) copyCheckers.set(browser, openPage(browser));
+  const checker = await (copyCheckers.get(browser) as Promise<Page>);
+  const serveCopy = (address: URL) => address.href === url;
+  await checker.route(serveCopy, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  try {
+    await checker.goto(url);
+    await checkA11y(checker);
+  } finally {
+    await checker.unroute(serveCopy);
+  }
+}
+
+/** `visit` for a page with JavaScript off: goes to a URL, then checks the page with axe-core. */
+export async function visitWithoutJavaScript(page: Page, url: string): Promise<Response | null> {
+  const response = await page.goto(url);
+  await checkA11yOfCopy(page);
+  return response;
+}
+
+/** `navigate` for a page with JavaScript off: submits or follows, waits for the new page, checks it. */
+export async function navigateWithoutJavaScript(page: Page, action: () => Promise<unknown>): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), action()]);
+  await checkA11yOfCopy(page);
+}
+
+/** The value of a header of a received mail, unfolded; undefined when absent. */
+export function mailHeader(mail: ReceivedMail, name: string): string | undefined {
+  const head = (mail.raw.split(/\r?\n\r?\n/)[0] ?? '').replace(/\r?\n[ \t]+/g, ' ');
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line?.slice(name.length + 1).trim();
+}
+
+/** Creates and publishes a news item through the content service, as an editor would. */
+export async function publishNews(
+  server: TestServer,
+  fields: { title: string; summary?: string; body: string; tagIds?: string[] },
+): Promise<{ id: string; path: string }> {
+  const { content } = server.app.services;
+  const item = await content.createItem(
+    {
+      type: 'news',
+      title: fields.title,
+      summary: fields.summary ?? '',
+      body: fields.body,
+      libraryId: null,
+      imageId: null,
+      links: [],
+      sections: null,
+      tagIds: fields.tagIds ?? [],
+    },
+    null,
+  );
+  await content.publish(item.id, undefined, null);
+  return { id: item.id, path: item.path };
+}
+
+/**
+ * Sends newsletter batches of `size` until the queue is empty, as the
+ * background worker does in production (the test server does not run it).
+ */
+export async function sendQueuedNewsletters(server: TestServer, size?: number): Promise<void> {
+  for (let round = 0; round < 1000; round++) {
+    const { sent, failed } = await server.app.services.newsletter.processBatch(size);
+    if (sent + failed === 0) return;
+  }
+  throw new Error('The newsletter queue did not empty');
 }

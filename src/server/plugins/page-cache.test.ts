@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makePerson } from '../../../tests/support/factories';
@@ -43,6 +44,18 @@ describe('public page cache', () => {
     const again = await app.inject({ url: '/', headers: { 'if-none-match': etag } });
     assert.equal(again.statusCode, 304);
     assert.equal(again.body, '');
+  });
+
+  it('serves cached pages compressed the way the browser asks, and the same page', async () => {
+    const { app } = testApp;
+    const plain = await app.inject({ url: '/' });
+    const brotli = await app.inject({ url: '/', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(brotli.headers['content-encoding'], 'br');
+    assert.equal(brotli.headers.vary, 'accept-encoding');
+    assert.equal(brotliDecompressSync(brotli.rawPayload).toString(), plain.body);
+    const gzip = await app.inject({ url: '/', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gzip.rawPayload).toString(), plain.body);
   });
 
   it('keeps caches apart by language and never serves them to signed-in people', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -16,11 +17,44 @@ function sendWithValidator(request: FastifyRequest, reply: FastifyReply, body: s
   return reply.send(body);
 }
 
+/** The encoding to use for a request: brotli, else gzip, else none. */
+function preferredEncoding(request: FastifyRequest): 'br' | 'gzip' | undefined {
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accepted)) return 'br';
+  if (/\bgzip\b/.test(accepted)) return 'gzip';
+  return undefined;
+}
+
+/**
+ * Sends a cached entry, compressed once and kept: compressing the same page
+ * on every request cost more than rendering it.
+ */
+function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: Entry) {
+  const encoding = preferredEncoding(request);
+  if (!encoding || request.headers['if-none-match'] === entry.etag) {
+    return sendWithValidator(request, reply, entry.body, entry.type, entry.etag);
+  }
+  const compressed =
+    encoding === 'br'
+      ? (entry.br ??= brotliCompressSync(entry.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }))
+      : (entry.gzip ??= gzipSync(entry.body, { level: 9 }));
+  return reply
+    .type(entry.type)
+    .header('cache-control', 'no-cache')
+    .header('etag', entry.etag)
+    .header('vary', 'accept-encoding')
+    .header('content-encoding', encoding)
+    .send(compressed);
+}
+
 interface Entry {
   body: string;
   /** The Content-Type it was sent with: HTML for pages, XML for feeds, text for robots.txt. */
   type: string;
   etag: string;
+  /** Compressed copies, made once on first demand rather than on every request. */
+  br?: Buffer;
+  gzip?: Buffer;
   expires: number;
   /** The database write count when the page was rendered. */
   writes: number;
@@ -56,7 +90,7 @@ export const pageCachePlugin = fp(async (app) => {
     const key = keyOf(request);
     const entry = entries.get(key);
     if (entry && entry.expires > Date.now() && entry.writes === writes.count) {
-      return sendWithValidator(request, reply, entry.body, entry.type, entry.etag);
+      return sendEntry(request, reply, entry);
     }
     // The count is taken before the handler reads anything, so a write that
     // lands while the page renders makes the stored copy stale, not current.
