@@ -15,9 +15,12 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: 'linked',
+  // Smaller to parse at every start; the source map keeps stack traces readable.
+  minify: true,
+  keepNames: true,
   logLevel: 'warning',
   // Native addons and optional drivers are loaded from node_modules at run time.
-  external: ['better-sqlite3', '@node-rs/argon2', 'pg-native'],
+  external: ['better-sqlite3', '@node-rs/argon2', 'sharp', 'pg-native'],
   // Bundled CommonJS packages still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { makePerson, PASSWORD } from '../support/factories';
 import { navigate, visit } from '../support/browser';
 import type { TestServer } from '../support/server';
 import {
@@ -10,6 +11,7 @@ import {
   newPageWithoutJavaScript,
   publishNews,
   sendQueuedNewsletters,
+  signIn,
   t,
   useHarness,
   visitWithoutJavaScript,
@@ -32,6 +34,12 @@ let prototypesPath = '';
 
 const harness = useHarness({
   async prepare(server) {
+    await server.app.services.programs.saveProgram({
+      name: 'Small Libraries Create Smart Spaces',
+      description: 'A program for small and rural libraries.',
+      managerName: 'Morgan Manager',
+      managerEmail: 'manager@example.org',
+    });
     const tag = await server.app.services.content.createTag({ kind: 'phase', name: 'Ideate and prototype' });
     ({ path: prototypesPath } = await publishNews(server, { ...PROTOTYPES, tagIds: [tag.id] }));
     await publishNews(server, WISH_TREES);
@@ -186,4 +194,35 @@ test('the hub works with JavaScript turned off: home, an item, search, and subsc
   } finally {
     await page.context().close();
   }
+});
+
+test('a visitor writes to the program manager, who gets the email and finds the message under Messages', async () => {
+  const { server, smtp } = harness;
+  const page = await harness.newPage();
+  await visit(page, `${server.url}/`);
+  await navigate(page, () => page.getByRole('link', { name: t('home.follow.contact') }).click());
+  assert.equal(new URL(page.url()).pathname, '/contact');
+
+  // An empty message is refused, keeping the rest.
+  await page.getByLabel(t('contact.field.name')).fill('Pat Reader');
+  await page.getByLabel(t('contact.field.email')).fill('pat.reader@example.org');
+  await navigate(page, () => page.getByRole('button', { name: t('contact.submit') }).click());
+  await page.getByText(t('contact.error.message')).first().waitFor();
+  assert.equal(await page.getByLabel(t('contact.field.name')).inputValue(), 'Pat Reader');
+  await page.getByLabel(t('contact.field.message')).fill('How can our library join the next cohort?');
+  await navigate(page, () => page.getByRole('button', { name: t('contact.submit') }).click());
+  assert.equal(new URL(page.url()).pathname, '/contact/thanks');
+  await page.getByRole('heading', { level: 1, name: t('contact.thanks.title') }).waitFor();
+
+  const mail = await smtp.waitFor((m) => m.to.includes('manager@example.org'));
+  assert.match(mail.text, /How can our library join the next cohort\?/);
+  assert.equal(mailHeader(mail, 'Reply-To'), 'pat.reader@example.org');
+  const link = linkIn(mail.text, `${server.url}/messages/`);
+
+  const admin = await makePerson(server.app, { role: 'admin' });
+  const adminPage = await harness.newPage();
+  await signIn(adminPage, server.url, admin.email, PASSWORD);
+  await visit(adminPage, link);
+  await adminPage.getByText('How can our library join the next cohort?').waitFor();
+  await adminPage.getByRole('link', { name: t('contact.message.reply') }).waitFor();
 });

@@ -1,4 +1,4 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { VariantFormat } from '../../db/tables/images';
 
 /** The widths every image is offered at, when the original is at least that wide. */
@@ -55,6 +55,9 @@ export function widthsFor(originalWidth: number): number[] {
  * positions never reach the public.
  */
 export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
+  // Loaded on the first upload: the image library and its native code would
+  // otherwise add to every start and to the server's resident memory.
+  const { default: sharp } = await import('sharp');
   const input = () => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS });
   let metadata: Metadata;
   try {
