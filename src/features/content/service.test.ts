@@ -50,6 +50,14 @@ describe('the content service', () => {
     assert.equal(renamed?.path, '/news/greetings-from-tucker-free-library');
   });
 
+  it('gives two items saved at the same moment with the same title different slugs', async () => {
+    const [a, b] = await Promise.all([
+      content.createItem(itemInput({ title: 'Saved at once' }), null),
+      content.createItem(itemInput({ title: 'Saved at once' }), null),
+    ]);
+    assert.deepEqual([a.slug, b.slug].sort(), ['saved-at-once', 'saved-at-once-2']);
+  });
+
   it('derives the summary from the body when none is given', async () => {
     const body = `# Heading\n\n${'Word '.repeat(100)}`;
     const item = await content.createItem(itemInput({ title: 'Derived summary', body }), null);

@@ -4,6 +4,7 @@ import { newId, nowIso } from '../../db/ids';
 import type { SearchDocument, SearchIndex } from '../../db/search';
 import { markdownToText } from '../../ui/markdown';
 import { slugify, type LibrariesService } from '../libraries/service';
+import { isUniqueViolation } from '../../db/errors';
 import type { ImagesService } from '../images/service';
 import { createContentRepository, type AdminFilter, type ItemRow, type ItemStatus, type SummaryRow, type TagRow } from './repository';
 import { contentPath, type ContentType } from './urls';
@@ -340,7 +341,17 @@ export function createContentService({ db, search, images, libraries }: ContentD
       updated_at: dates.updatedAt,
       updated_by: writer?.id ?? null,
     };
-    await writeItem(row, input, writer, true);
+    // Two editors saving the same title at the same moment both find the
+    // slug free; the second write then takes the next free one.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await writeItem(row, input, writer, true);
+        break;
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 3) throw error;
+        row.slug = await freeSlug(type, input.title);
+      }
+    }
     if (row.published_at) await syncSearch(row.id);
     return (await getItem(row.id)) as AdminItem;
   }
