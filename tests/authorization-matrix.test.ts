@@ -72,6 +72,7 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   'GET /libraries/:library/members/:person/remove': MANAGES_TEAM_A,
   'POST /libraries/:library/members/:person/remove': MANAGES_TEAM_A,
   // content routes
+  'POST /content/preview': ADMIN,
   'GET /content': ADMIN,
   'GET /content/new': ADMIN,
   'POST /content/new': ADMIN,

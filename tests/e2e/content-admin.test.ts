@@ -79,7 +79,7 @@ test('an admin uploads an image, publishes a news item with it and a tag, and fi
 
   // Preview shows the text without saving anything.
   await navigate(page, () => page.getByRole('button', { name: t('content.action.preview'), exact: true }).click());
-  await page.getByRole('heading', { name: t('content.form.previewHeading') }).waitFor();
+  await page.getByRole('heading', { name: t('content.form.previewHeading'), exact: true }).waitFor();
   assert.equal((await server.app.services.content.listItems({}, 1)).total, 0);
   assert.equal(await page.getByLabel(t('content.field.title')).inputValue(), ITEM.title);
 
@@ -131,4 +131,19 @@ test('an admin uploads an image, publishes a news item with it and a tag, and fi
   await navigate(visitor, () => visitor.getByRole('link', { name: 'Makerspaces' }).click());
   assert.equal(new URL(visitor.url()).pathname, '/tags/makerspaces');
   await visitor.getByRole('link', { name: ITEM.title }).waitFor();
+});
+
+test('the editor shows a live preview of the body as the admin types, rendered by the server', async () => {
+  const { server } = harness;
+  const admin = await makePerson(server.app, { role: 'admin' });
+  const page = await harness.newPage();
+  await signIn(page, server.url, admin.email, PASSWORD);
+  await visit(page, `${server.url}/content/new?type=news`);
+  const preview = page.getByRole('region', { name: t('content.form.livePreview') });
+  await preview.waitFor();
+  await page.getByLabel(t('content.field.body')).fill('A **bold** start <script>window.hacked = true</script>');
+  await preview.locator('strong', { hasText: 'bold' }).waitFor();
+  assert.equal(await preview.locator('script').count(), 0);
+  assert.equal(await page.evaluate(() => (window as unknown as { hacked?: boolean }).hacked), undefined);
+  await page.close();
 });

@@ -81,6 +81,19 @@ describe('content pages', () => {
     assert.equal((await t.app.services.content.listItems({}, 1)).total, before.total);
   });
 
+  it('renders the live preview as sanitised HTML, for admins only', async () => {
+    const form = await admin.get('/content/new?type=news');
+    assert.match(form.body, /<script type="module" src="\/assets\/markdown-preview\.js\?v=[0-9a-f]+"><\/script>/);
+    assert.match(form.body, /data-island="markdown-preview" data-for="field-body"/);
+    const preview = await admin.post('/content/preview', { body: '**Bold** <script>alert(1)</script> [x](javascript:alert(1))' });
+    assert.equal(preview.statusCode, 200);
+    assert.match(preview.body, /<strong>Bold<\/strong>/);
+    assert.doesNotMatch(preview.body, /<script|javascript:/);
+    assert.equal((await admin.post('/content/preview', { body: 'x'.repeat(60_000) })).statusCode, 400);
+    assert.equal((await admin.post('/content/preview', { body: 'x' }, { csrf: false })).statusCode, 403);
+    assert.equal((await visitor.post('/content/preview', { body: 'x' })).statusCode, 303);
+  });
+
   it('re-renders the form with every field kept when input is bad', async () => {
     const empty = await admin.post('/content/new?type=news', { title: '', body: '', intent: 'save', summary: 'Kept summary' });
     assert.equal(empty.statusCode, 400);

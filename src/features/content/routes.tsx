@@ -3,7 +3,8 @@ import { HttpError } from '../../server/http-error';
 import { emptyForm, validateForm, type FormResult, type FormState } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
 import { formatDateTime } from '../../i18n/format';
-import { addError, itemFormValues, readItemForm, TagForm, type ItemSubmission } from './schema';
+import { addError, itemFormValues, PreviewForm, readItemForm, TagForm, type ItemSubmission } from './schema';
+import { renderMarkdown } from '../../ui/markdown';
 import { TagExistsError, UnknownReferenceError, type AdminItem, type ItemStatus } from './service';
 import { CONTENT_TYPES, isContentType, typeListPath, type ContentType } from './urls';
 import { AdminListPage } from './views/admin-list-page';
@@ -100,6 +101,14 @@ export async function contentRoutes(app: FastifyInstance) {
     const status = STATUSES.find((s) => s === q.status);
     const result = await content.listItems({ type, status }, pageNumber(q.page));
     return reply.view(<AdminListPage result={result} filter={{ type, status }} />);
+  });
+
+  // The editor's live preview (public/markdown-preview.js): the same
+  // rendering and sanitising visitors get, as an HTML fragment.
+  app.post('/content/preview', manage, async (request, reply) => {
+    const form = validateForm(PreviewForm, request.body, request.t);
+    if (!form.ok) throw new HttpError(400);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderMarkdown(form.value.body ?? ''));
   });
 
   app.get('/content/new', manage, async (request, reply) => {

@@ -150,3 +150,8 @@ export function itemFormValues(input: ContentInput, item: Pick<AdminItem, 'publi
     publishAt: item?.publishedAt && item.publishedAt > new Date().toISOString() ? utcToLocal(item.publishedAt, timeZone) : '',
   };
 }
+
+/** The live preview's request: just the Markdown being typed. */
+export const PreviewForm = Type.Object({
+  body: Type.Optional(Type.String({ maxLength: 50_000, title: 'content.field.body' })),
+});

@@ -1,7 +1,7 @@
 import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
 import { Markdown } from '../../../ui/markdown';
-import { Checkboxes, ErrorSummary, Form, Select, TextArea, TextField, type FormState, type Option } from '../../../ui/forms';
+import { Checkboxes, ErrorSummary, fieldId, Form, Select, TextArea, TextField, type FormState, type Option } from '../../../ui/forms';
 import type { AdminItem, Tag } from '../service';
 import type { Intent } from '../schema';
 import type { ContentType } from '../urls';
@@ -11,6 +11,21 @@ export interface ItemFormChoices {
   libraries: Option[];
   images: Option[];
   tags: Tag[];
+}
+
+/**
+ * The live preview of the body, filled in by public/markdown-preview.js as
+ * the editor types. Hidden until that script runs, so without JavaScript
+ * nothing empty is shown (the Preview button does the same job).
+ */
+function LivePreview({ field }: { field: string }) {
+  const { t } = usePage();
+  return (
+    <section class="preview" data-island="markdown-preview" data-for={fieldId(field)} data-endpoint="/content/preview" aria-label={t('content.form.livePreview')} aria-live="polite" hidden>
+      <h2>{t('content.form.livePreview')}</h2>
+      <div class="prose" />
+    </section>
+  );
 }
 
 function IntentButton({ intent, variant, children }: { intent: Intent; variant: 'primary' | 'secondary' | 'danger'; children: string }) {
@@ -58,12 +73,12 @@ export function ItemFormPage({
   choices: ItemFormChoices;
   preview?: boolean;
 }) {
-  const { t, timeZone } = usePage();
+  const { t, timeZone, asset } = usePage();
   const title = item ? t('content.form.editTitle', { title: item.title }) : t('content.form.newTitle', { type: t(typeName(type)) });
   const action = item ? `/content/${item.id}/edit` : `/content/new?type=${type}`;
   const tagOptions = choices.tags.map((tag) => ({ value: tag.id, label: `${tag.name} (${t(tagKindLabel(tag.kind))})` }));
   return (
-    <Layout title={title}>
+    <Layout title={title} head={<script type="module" src={asset('markdown-preview.js')} />}>
       <PageHeading title={title} />
       {item && (
         <>
@@ -91,6 +106,7 @@ export function ItemFormPage({
         <TextField form={form} name="title" label={t('content.field.title')} hint={type === 'page' ? t('content.form.homeHint') : undefined} maxLength={200} />
         <TextArea form={form} name="summary" label={t('content.field.summary')} hint={t('content.hint.summary')} optional rows={3} maxLength={500} />
         <TextArea form={form} name="body" label={t('content.field.body')} hint={t('content.hint.body')} rows={16} maxLength={50_000} />
+        <LivePreview field="body" />
         {type === 'collection' && <TextArea form={form} name="links" label={t('content.field.links')} hint={t('content.hint.links')} optional rows={10} />}
         {type === 'story' && (
           <fieldset class="field">
