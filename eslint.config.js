@@ -13,6 +13,12 @@ export default tseslint.config(
     },
   },
   {
+    // Migrations describe the schema as it was at their time, so they take an
+    // untyped Kysely instance, as Kysely recommends.
+    files: ['src/db/migrations/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['src/cli.ts', 'bench/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },

@@ -7,7 +7,6 @@ import type { Kysely } from 'kysely';
  * flags are small text enums rather than booleans.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('settings')
@@ -135,7 +134,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('outbox_created_idx').on('outbox').column('created_at').execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
     'outbox',

@@ -8,7 +8,6 @@ import type { Kysely } from 'kysely';
  * that means the same on SQLite and PostgreSQL).
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('content_items')
@@ -65,7 +64,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('content_revisions_item_idx').on('content_revisions').columns(['item_id', 'number']).execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['content_revisions', 'content_item_tags', 'content_tags', 'content_items']) {
     await db.schema.dropTable(table).ifExists().execute();

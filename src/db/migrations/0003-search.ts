@@ -8,7 +8,6 @@ import { dialectOf } from '../search/dialect';
  * from `db` itself (see dialectOf). The tag table is the same on both.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) === 'postgres') {
     await sql`
@@ -42,7 +41,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('search_document_tags_tag').on('search_document_tags').columns(['tag', 'document_id']).execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('search_document_tags').execute();
   await db.schema.dropTable('search_documents').execute();

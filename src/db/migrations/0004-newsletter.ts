@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 // Newsletter subscribers (double opt-in), issues, and one delivery row per
 // issue and recipient, which is what makes sending resumable after a restart.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('newsletter_subscribers')
@@ -52,7 +51,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('newsletter_deliveries_subscriber_idx').on('newsletter_deliveries').column('subscriber_id').execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('newsletter_deliveries').execute();
   await db.schema.dropTable('newsletter_issues').execute();

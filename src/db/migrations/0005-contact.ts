@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 
 // Messages sent through the public contact form, kept for admins to read.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('contact_messages')
@@ -16,7 +15,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('contact_messages_created_idx').on('contact_messages').columns(['created_at', 'id']).execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('contact_messages').execute();
 }

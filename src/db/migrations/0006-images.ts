@@ -8,12 +8,10 @@ import { dialectOf } from '../search/dialect';
  */
 
 /** The binary column type: `blob` on SQLite, `bytea` on PostgreSQL. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function binaryType(db: Kysely<any>) {
   return dialectOf(db) === 'postgres' ? sql`bytea` : sql`blob`;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('images')
@@ -41,7 +39,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('image_variants').execute();
   await db.schema.dropTable('images').execute();
