@@ -4,11 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { loadConfig, type Config } from './config';
 import { startServer, type RunningServer } from './main';
 import { DEMO_PASSWORD } from '../demo/seed';
-import { POSTGRES_URL, TEST_DIALECT } from '../../tests/support/database';
+import { POSTGRES_URL, TEST_DIALECT, withSchemaLock } from '../../tests/support/database';
 
 /**
  * Runs a test with a database that outlives one server, so that a restart
@@ -26,17 +25,17 @@ async function withDatabaseUrl(work: (databaseUrl: string) => Promise<void>): Pr
     return;
   }
   const schema = `main_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const url = new URL(POSTGRES_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    await work(url.toString());
-  } finally {
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
-  }
+  // The server migrates at start, so the whole run holds the schema lock.
+  await withSchemaLock(async (admin) => {
+    try {
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      const url = new URL(POSTGRES_URL);
+      url.searchParams.set('options', `-c search_path=${schema} -c max_parallel_workers_per_gather=0`);
+      await work(url.toString());
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    }
+  });
 }
 
 /** Starts the real server on port 0, collecting what it prints. */

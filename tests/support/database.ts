@@ -26,21 +26,37 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return { database, url: 'sqlite::memory:', destroy: () => database.close() };
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
   const database = connect(POSTGRES_URL, { schema });
-  await migrateToLatest(database);
+  await withSchemaLock(async (admin) => {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await migrateToLatest(database);
+  });
   return {
     database,
     url: POSTGRES_URL,
     async destroy() {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-      await cleanup.end();
+      await withSchemaLock((admin) => admin.query(`DROP SCHEMA ${schema} CASCADE`));
     },
   };
+}
+
+/** Any fixed number, shared by every test process, naming the lock below. */
+const SCHEMA_LOCK = 740_211;
+
+/**
+ * Runs schema set-up or clean-up while holding a server-wide advisory lock.
+ * Test files run in parallel, and the migrator's catalog introspection scans
+ * every schema: a schema another file drops at that moment makes it fail
+ * with "schema … does not exist". Serialising these few statements avoids it.
+ */
+export async function withSchemaLock<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  try {
+    await admin.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
 }
