@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { seedDemoNewsletter } from '../../demo/newsletter';
 import { XMLParser } from 'fast-xml-parser';
 import type { FastifyInstance } from 'fastify';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
@@ -233,6 +234,14 @@ describe('feeds, sitemap and robots.txt', () => {
     const story = urlset.url.find((u: Xml) => u.loc === `${BASE}${paths['A teen space in Cornwall']}`);
     assert.ok(!Number.isNaN(Date.parse(story.lastmod)));
     assert.equal(new Set(locs).size, locs.length, 'no duplicates');
+  });
+
+  it('lists sent newsletter issues in the sitemap', async () => {
+    await seedDemoNewsletter(app.services);
+    const [issue] = await app.services.newsletter.allSentIssues();
+    assert.ok(issue);
+    const { urlset } = parser.parse((await get('/sitemap.xml')).body) as Xml;
+    assert.ok(urlset.url.some((u: Xml) => u.loc === `${BASE}/newsletter/archive/${issue.id}`));
   });
 
   it('serves robots.txt with private areas closed and the sitemap named', async () => {

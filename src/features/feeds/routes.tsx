@@ -18,7 +18,7 @@ const feedTypeName = (type: ContentType): MessageKey => `feeds.type.${type}`;
 
 /** Atom and RSS feeds (all, per type, per tag), the sitemap and robots.txt. */
 export async function feedsRoutes(app: FastifyInstance) {
-  const { content, images, libraries } = app.services;
+  const { content, images, libraries, newsletter } = app.services;
   const { publicUrl } = app.config;
   const everyone = { config: { can: 'site.view', publicCache: true } } as const;
 
@@ -89,7 +89,12 @@ export async function feedsRoutes(app: FastifyInstance) {
   });
 
   app.get('/sitemap.xml', everyone, async (request, reply) => {
-    const [items, tags, all] = await Promise.all([content.allPublished(), content.listTags(), libraries.allLibraries()]);
+    const [items, tags, all, issues] = await Promise.all([
+      content.allPublished(),
+      content.listTags(),
+      libraries.allLibraries(),
+      newsletter.allSentIssues(),
+    ]);
     const urls: SitemapEntry[] = [
       { path: '/', lastmod: items.reduce((latest, item) => (item.updatedAt > latest ? item.updatedAt : latest), '') || undefined },
       // Plain pages are reached from links and menus, not from a list.
@@ -99,6 +104,7 @@ export async function feedsRoutes(app: FastifyInstance) {
       { path: '/directory' },
       ...all.map((library) => ({ path: `/directory/${library.slug}`, lastmod: library.updatedAt })),
       { path: '/newsletter' },
+      ...issues.map((issue) => ({ path: `/newsletter/archive/${issue.id}`, lastmod: issue.finished_at ?? undefined })),
     ];
     return reply.sendPublic(buildSitemap(urls, publicUrl), 'application/xml; charset=utf-8');
   });

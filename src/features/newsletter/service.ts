@@ -395,6 +395,9 @@ export function createNewsletterService({ db, config, mail, content, logger }: N
       return { items, page: current, pages, total };
     },
 
+    /** Every sent issue (id and date), for the sitemap. */
+    allSentIssues: () => repo.listSentIssues(100_000, 0),
+
     /** A page of an issue's recipients with the state of their copy. */
     async listDeliveries(issueId: string, page: number) {
       const counts = await repo.deliveryCounts(issueId);
