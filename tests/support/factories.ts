@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { LibraryRole, Role } from '../../src/db/types';
+import { TestClient } from './client';
 
 /** The password every factory-made person has. */
 export const PASSWORD = 'correct horse battery staple';
@@ -37,4 +38,12 @@ export async function makePerson(
   if (options.libraryId) await app.services.libraries.addMember(options.libraryId, person.id, options.libraryRole ?? 'member');
   if (options.coachedLibraryIds) await app.services.libraries.setCoachedLibraries(person.id, options.coachedLibraryIds);
   return { ...person, password: PASSWORD };
+}
+
+/** A new person made by `makePerson`, and a client signed in as them through the form. */
+export async function signedInClient(app: FastifyInstance, options: Parameters<typeof makePerson>[1]) {
+  const person = await makePerson(app, options);
+  const client = new TestClient(app);
+  await client.signIn(person.email, person.password);
+  return { person, client };
 }

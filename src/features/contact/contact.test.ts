@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
-import { makePerson, PASSWORD } from '../../../tests/support/factories';
+import { makePerson, PASSWORD, signedInClient } from '../../../tests/support/factories';
 import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp';
 
 /** The error message shown next to a field, or undefined. */
@@ -183,9 +183,7 @@ describe('contact messages for admins', () => {
     // Timestamps have millisecond precision: make the order certain.
     await new Promise((resolve) => setTimeout(resolve, 5));
     await t.app.services.contact.send({ name: 'Ben', email: 'ben@example.org', message: 'Second' });
-    const person = await makePerson(t.app, { role: 'admin' });
-    admin = new TestClient(t.app);
-    await admin.signIn(person.email, PASSWORD);
+    admin = (await signedInClient(t.app, { role: 'admin' })).client;
   });
   after(() => t.close());
 

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
-import { makeLibrary, makePerson, PASSWORD } from '../../../tests/support/factories';
+import { makeLibrary, makePerson, PASSWORD, signedInClient } from '../../../tests/support/factories';
 import { utcToLocal } from './schedule';
 
 /** The fields of a complete item form; tests override what they check. */
@@ -17,9 +17,7 @@ describe('content pages', () => {
 
   before(async () => {
     t = await createTestApp();
-    const person = await makePerson(t.app, { role: 'admin' });
-    admin = new TestClient(t.app);
-    await admin.signIn(person.email, PASSWORD);
+    admin = (await signedInClient(t.app, { role: 'admin' })).client;
     visitor = new TestClient(t.app);
   });
   after(() => t.close());

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
-import { makeLibrary, makePerson, PASSWORD } from '../../../tests/support/factories';
+import { makeLibrary, makePerson, PASSWORD, signedInClient } from '../../../tests/support/factories';
 
 describe('the outbox', () => {
   let t: TestApp;
@@ -10,9 +10,7 @@ describe('the outbox', () => {
 
   before(async () => {
     t = await createTestApp();
-    const person = await makePerson(t.app, { role: 'admin' });
-    admin = new TestClient(t.app);
-    await admin.signIn(person.email, PASSWORD);
+    admin = (await signedInClient(t.app, { role: 'admin' })).client;
   });
   after(() => t.close());
 
@@ -95,9 +93,7 @@ describe('the outbox when SMTP is set', () => {
   after(() => t.close());
 
   it('says mail is delivered and the outbox only holds older messages', async () => {
-    const person = await makePerson(t.app, { role: 'admin' });
-    const admin = new TestClient(t.app);
-    await admin.signIn(person.email, PASSWORD);
+    const admin = (await signedInClient(t.app, { role: 'admin' })).client;
     const page = await admin.get('/outbox');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Email is sent through the SMTP server set in SMTP_URL/);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
-import { makeLibrary, makePerson, PASSWORD } from '../../../tests/support/factories';
+import { makeLibrary, makePerson, PASSWORD, signedInClient } from '../../../tests/support/factories';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../../tests/support/smtp';
 import { INTERRUPTED } from './service';
 
@@ -307,9 +307,7 @@ describe('sending to many subscribers survives a restart', () => {
     smtp = await startTestSmtp();
     // A pooled connection, as a large list should be sent (SMTP_URL=…?pool=true).
     t = await createTestApp({ smtpUrl: `${smtp.url}?pool=true` });
-    const person = await makePerson(t.app, { role: 'admin' });
-    admin = new TestClient(t.app);
-    await admin.signIn(person.email, PASSWORD);
+    admin = (await signedInClient(t.app, { role: 'admin' })).client;
     for (let i = 0; i < TOTAL; i++) await t.app.services.newsletter.addConfirmedSubscriber(`reader-${String(i).padStart(3, '0')}@example.org`);
   });
   after(async () => {
@@ -407,9 +405,7 @@ describe('newsletter administration', () => {
 
   before(async () => {
     t = await createTestApp();
-    const person = await makePerson(t.app, { role: 'admin' });
-    admin = new TestClient(t.app);
-    await admin.signIn(person.email, PASSWORD);
+    admin = (await signedInClient(t.app, { role: 'admin' })).client;
   });
   after(() => t.close());
 
@@ -464,9 +460,7 @@ describe('newsletter administration', () => {
   it('edits a draft and says so when there is nobody to send it to', async () => {
     const fresh = await createTestApp();
     try {
-      const person = await makePerson(fresh.app, { role: 'admin' });
-      const client = new TestClient(fresh.app);
-      await client.signIn(person.email, PASSWORD);
+      const client = (await signedInClient(fresh.app, { role: 'admin' })).client;
       const created = await client.post('/newsletter/issues/new', { subject: 'First', intro: 'One' });
       const path = String(created.headers.location);
       assert.match((await client.get(`${path}/edit`)).body, /value="First"/);

@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import type { FastifyInstance } from 'fastify';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
-import { makeLibrary, makePerson, PASSWORD } from '../../../tests/support/factories';
+import { makeLibrary, makePerson, PASSWORD, signedInClient } from '../../../tests/support/factories';
 
 /** The newest kept message sent to an address, read through the outbox pages as an admin would. */
 async function lastMailTo(admin: TestClient, email: string) {
@@ -274,9 +274,7 @@ describe('inviting people with SMTP set up', () => {
 
   it('sends the invitation and says so', async () => {
     const library = await makeLibrary(t.app);
-    const person = await makePerson(t.app, { role: 'admin' });
-    const admin = new TestClient(t.app);
-    await admin.signIn(person.email, PASSWORD);
+    const admin = (await signedInClient(t.app, { role: 'admin' })).client;
     const response = await admin.post('/people/invite', {
       email: 'mo@example.org',
       name: 'Mo Member',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
-import { makePerson } from '../../../tests/support/factories';
+import { signedInClient } from '../../../tests/support/factories';
 
 const program = (name: string) => ({ name, description: 'About.', managerName: 'M', managerEmail: 'm@example.org' });
 
@@ -64,9 +64,7 @@ describe('public page cache', () => {
     const spanish = await new TestClient(app).get('/', { 'accept-language': 'es' });
     assert.match(english.body, /<html lang="en"/);
     assert.match(spanish.body, /<html lang="es"/);
-    const person = await makePerson(app, { role: 'admin' });
-    const member = new TestClient(app);
-    await member.signIn(person.email, person.password);
+    const member = (await signedInClient(app, { role: 'admin' })).client;
     const page = await member.get('/');
     assert.match(page.body, /Sign out/);
     assert.equal(page.headers['cache-control'], 'private, no-store');
