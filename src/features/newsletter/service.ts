@@ -153,6 +153,25 @@ export function createNewsletterService({ db, config, mail, content, logger }: N
     return unique.filter((id) => known.has(id));
   }
 
+  /** A new issue's row in a given state; only published items are kept. */
+  async function issueRow(
+    input: IssueInput,
+    state: { status: IssueRow['status']; createdBy: string | null; createdAt: string; startedAt: string | null; finishedAt: string | null },
+  ): Promise<IssueRow> {
+    return {
+      id: newId(),
+      subject: input.subject,
+      intro: input.intro,
+      item_ids: JSON.stringify(await publishedIds(input.itemIds)),
+      status: state.status,
+      created_by: state.createdBy,
+      created_at: state.createdAt,
+      updated_at: nowIso(),
+      started_at: state.startedAt,
+      finished_at: state.finishedAt,
+    };
+  }
+
   async function checkConfirmation(token: string): Promise<ConfirmResult> {
     const subscriber = await repo.findSubscriberByToken(hashToken(token));
     if (!subscriber) return { ok: false, reason: 'invalid' };
@@ -331,20 +350,9 @@ export function createNewsletterService({ db, config, mail, content, logger }: N
     /** Creates a draft issue; item ids that are not published items are dropped. */
     async createIssue(input: IssueInput, actor: Pick<Actor, 'id'> | null): Promise<string> {
       const now = nowIso();
-      const id = newId();
-      await repo.insertIssue({
-        id,
-        subject: input.subject,
-        intro: input.intro,
-        item_ids: JSON.stringify(await publishedIds(input.itemIds)),
-        status: 'draft',
-        created_by: actor?.id ?? null,
-        created_at: now,
-        updated_at: now,
-        started_at: null,
-        finished_at: null,
-      });
-      return id;
+      const row = await issueRow(input, { status: 'draft', createdBy: actor?.id ?? null, createdAt: now, startedAt: null, finishedAt: null });
+      await repo.insertIssue(row);
+      return row.id;
     },
 
     /** Saves changes to a draft. Throws NotADraftError once sending has started. */
@@ -431,21 +439,10 @@ export function createNewsletterService({ db, config, mail, content, logger }: N
      * anyone: for demo data, or an issue already sent by another system.
      */
     async recordSentIssue(input: IssueInput & { sentAt?: string }): Promise<string> {
-      const now = nowIso();
-      const id = newId();
-      await repo.insertSentIssue({
-        id,
-        subject: input.subject,
-        intro: input.intro,
-        item_ids: JSON.stringify(await publishedIds(input.itemIds)),
-        status: 'sent',
-        created_by: null,
-        created_at: input.sentAt ?? now,
-        updated_at: now,
-        started_at: input.sentAt ?? now,
-        finished_at: input.sentAt ?? now,
-      });
-      return id;
+      const sentAt = input.sentAt ?? nowIso();
+      const row = await issueRow(input, { status: 'sent', createdBy: null, createdAt: sentAt, startedAt: sentAt, finishedAt: sentAt });
+      await repo.insertSentIssue(row);
+      return row.id;
     },
 
     processBatch,
