@@ -9,6 +9,7 @@ import type { Library } from '../../libraries/service';
 import type { PublishedSummary } from '../../content/service';
 import type { ImageInfo } from '../../images/service';
 import { ImagePicture } from '../../images/views/figure';
+import { Paragraphs } from '../../../ui/paragraphs';
 
 /** A postcard with its photo, when it has one. */
 export interface PostcardCard {
@@ -36,20 +37,6 @@ function Published({ iso }: { iso: string }) {
   );
 }
 
-/** The library's description as paragraphs: it is plain text, blank lines between paragraphs. */
-function Paragraphs({ text }: { text: string }) {
-  return (
-    <>
-      {text
-        .split(/\n\s*\n/)
-        .map((p) => p.trim())
-        .filter(Boolean)
-        .map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
-    </>
-  );
-}
 
 /**
  * A participating library's public profile: where it is, whom it serves,

@@ -7,14 +7,8 @@ import { SubscribeForm } from '../../newsletter/views/subscribe-form';
 import { ItemList } from '../../content/views/parts';
 import type { PublishedSummary } from '../../content/service';
 import type { PublicHome } from '../service';
+import { Paragraphs } from '../../../ui/paragraphs';
 
-/** Splits plain text into paragraphs at blank lines. */
-function paragraphs(text: string): string[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-}
 
 /** The ways to follow the program: newsletter, feeds, past issues and contact. */
 function StayUpToDate() {
@@ -64,7 +58,7 @@ export function HomePage({ home, text, recent }: { home: PublicHome; text: strin
       {text !== undefined ? (
         <Markdown source={text} />
       ) : home.program ? (
-        paragraphs(home.program.description).map((p, index) => <p key={index}>{p}</p>)
+        <Paragraphs text={home.program.description} />
       ) : (
         <p class="empty">{t('home.noProgram')}</p>
       )}

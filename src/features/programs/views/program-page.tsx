@@ -3,18 +3,7 @@ import { usePage } from '../../../ui/context';
 import { SummaryList, Table } from '../../../ui/table';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../i18n/format';
 import type { Cohort, Program } from '../service';
-
-/** Text typed in a textarea, shown as paragraphs split at blank lines. */
-function Paragraphs({ text }: { text: string }) {
-  const paragraphs = text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean);
-  return (
-    <>
-      {paragraphs.map((p, index) => (
-        <p key={index}>{p}</p>
-      ))}
-    </>
-  );
-}
+import { Paragraphs } from '../../../ui/paragraphs';
 
 interface ProgramPageProps {
   program: Program | undefined;
