@@ -19,6 +19,8 @@ const SIGNED_IN: readonly RoleName[] = ROLES.filter((r) => r !== 'visitor');
 const ADMIN: readonly RoleName[] = ['admin'];
 const SEES_A: readonly RoleName[] = ['staffA', 'leadA', 'coachA', 'admin'];
 const MANAGES_TEAM_A: readonly RoleName[] = ['leadA', 'admin'];
+/** The library's own staff, who do the work in its workspace. */
+const WORKS_IN_A: readonly RoleName[] = ['staffA', 'leadA'];
 
 const EXPECTED: Record<string, readonly RoleName[]> = {
   'GET /': EVERYONE,
@@ -139,6 +141,14 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   // directory routes
   'GET /directory': EVERYONE,
   'GET /directory/:library': EVERYONE,
+  // workspace routes (workspace)
+  // discover routes (workspace)
+  // surveys routes (workspace)
+  // survey results routes (workspace)
+  // prototypes routes (workspace)
+  // plan routes (workspace)
+  // photos routes (workspace)
+  // share routes (workspace)
 };
 
 describe('authorization matrix', () => {
@@ -196,6 +206,7 @@ describe('authorization matrix', () => {
     params.feed = 'all.atom';
     params.tagFeed = 'no-such-tag.rss';
     params.issue = 'no-such-issue';
+    // workspace params
   });
 
   after(() => testApp.close());

@@ -6,6 +6,13 @@ import * as m0003 from './migrations/0003-search';
 import * as m0004 from './migrations/0004-newsletter';
 import * as m0005 from './migrations/0005-contact';
 import * as m0006 from './migrations/0006-images';
+import * as m0007 from './migrations/0007-workspace';
+import * as m0008 from './migrations/0008-discover';
+import * as m0009 from './migrations/0009-surveys';
+import * as m0010 from './migrations/0010-prototypes';
+import * as m0011 from './migrations/0011-plan';
+import * as m0012 from './migrations/0012-photos';
+import * as m0013 from './migrations/0013-share';
 
 /** Every migration, in order. A static list keeps the set explicit and bundler-friendly. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +22,13 @@ const migrations: Record<string, Migration> = {
   '0004-newsletter': m0004,
   '0005-contact': m0005,
   '0006-images': m0006,
+  '0007-workspace': m0007,
+  '0008-discover': m0008,
+  '0009-surveys': m0009,
+  '0010-prototypes': m0010,
+  '0011-plan': m0011,
+  '0012-photos': m0012,
+  '0013-share': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

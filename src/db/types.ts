@@ -7,6 +7,13 @@ import type { ContentTables } from './tables/content';
 import type { NewsletterTables } from './tables/newsletter';
 import type { ContactTables } from './tables/contact';
 import type { ImagesTables } from './tables/images';
+import type { WorkspaceTables } from './tables/workspace';
+import type { DiscoverTables } from './tables/discover';
+import type { SurveysTables } from './tables/surveys';
+import type { PrototypesTables } from './tables/prototypes';
+import type { PlanTables } from './tables/plan';
+import type { PhotosTables } from './tables/photos';
+import type { ShareTables } from './tables/share';
 
 export type Role = 'admin' | 'coach' | 'staff';
 export type UserStatus = 'invited' | 'active' | 'deactivated';
@@ -121,7 +128,18 @@ export interface SettingsTable {
   value: string;
 }
 
-export interface DB extends ContentTables, NewsletterTables, ContactTables, ImagesTables {
+export interface DB
+  extends ContentTables,
+    NewsletterTables,
+    ContactTables,
+    ImagesTables,
+    WorkspaceTables,
+    DiscoverTables,
+    SurveysTables,
+    PrototypesTables,
+    PlanTables,
+    PhotosTables,
+    ShareTables {
   settings: SettingsTable;
   programs: ProgramsTable;
   cohorts: CohortsTable;

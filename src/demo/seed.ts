@@ -6,6 +6,7 @@ import { markDemoSeeded } from './marker';
 import { DEMO_PASSWORD } from './password';
 import { seedDemoContent } from './content';
 import { seedDemoNewsletter } from './newsletter';
+import { seedDemoJourneys } from './journeys';
 
 export { DEMO_PASSWORD };
 
@@ -142,6 +143,8 @@ export async function seedDemo(services: Services, db: Kysely<DB>): Promise<void
   const admin = await accounts.findPersonByEmail('admin@example.org');
   await seedDemoContent(services, admin ? { id: admin.id } : null);
   await seedDemoNewsletter(services);
+  // Three libraries walk the whole method, from discovery to a published story.
+  if (admin) await seedDemoJourneys(services, admin.id);
 
   await markDemoSeeded(db);
 }

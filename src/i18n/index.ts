@@ -12,6 +12,13 @@ import { newsletterMessages } from '../features/newsletter/messages';
 import { contactMessages } from '../features/contact/messages';
 import { imagesMessages } from '../features/images/messages';
 import { directoryMessages } from '../features/directory/messages';
+import { workspaceMessages } from '../features/workspace/messages';
+import { discoverMessages } from '../features/discover/messages';
+import { surveysMessages } from '../features/surveys/messages';
+import { prototypesMessages } from '../features/prototypes/messages';
+import { planMessages } from '../features/plan/messages';
+import { photosMessages } from '../features/photos/messages';
+import { shareMessages } from '../features/share/messages';
 import { LOCALES, type Locale } from './define';
 
 export { LOCALES, type Locale };
@@ -31,6 +38,13 @@ const en = {
   ...contactMessages.en,
   ...imagesMessages.en,
   ...directoryMessages.en,
+  ...workspaceMessages.en,
+  ...discoverMessages.en,
+  ...surveysMessages.en,
+  ...prototypesMessages.en,
+  ...planMessages.en,
+  ...photosMessages.en,
+  ...shareMessages.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -52,6 +66,13 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = {
     ...contactMessages.es,
     ...imagesMessages.es,
     ...directoryMessages.es,
+    ...workspaceMessages.es,
+    ...discoverMessages.es,
+    ...surveysMessages.es,
+    ...prototypesMessages.es,
+    ...planMessages.es,
+    ...photosMessages.es,
+    ...shareMessages.es,
   },
 };
 

@@ -43,6 +43,18 @@ const libraryActions = {
   /** Inviting a member to the library's team. */
   'library.invite': (actor: Actor | null, libraryId: string) =>
     isAdmin(actor) || worksIn(actor, libraryId, 'lead'),
+  /**
+   * Doing the work of the method in the library's workspace: recording,
+   * editing, building surveys, planning, uploading photos, writing postcards
+   * and the story draft. Only the library's own staff do the work; coaches and
+   * admins read it and comment.
+   */
+  'library.work': (actor: Actor | null, libraryId: string) => worksIn(actor, libraryId),
+  /** Leaving a comment on any item of the workspace: everyone who may read it. */
+  'library.comment': (actor: Actor | null, libraryId: string) =>
+    isAdmin(actor) || coaches(actor, libraryId) || worksIn(actor, libraryId),
+  /** Approving and publishing the library's transformation story on the hub. */
+  'library.publish': (actor: Actor | null, _libraryId: string) => isAdmin(actor),
 } satisfies Record<string, (actor: Actor | null, libraryId: string) => boolean>;
 
 export type GlobalAction = keyof typeof globalActions;

@@ -31,6 +31,14 @@ import { newsletterRoutes } from '../features/newsletter/routes';
 import { contactRoutes } from '../features/contact/routes';
 import { imagesRoutes } from '../features/images/routes';
 import { directoryRoutes } from '../features/directory/routes';
+import { workspaceRoutes } from '../features/workspace/routes';
+import { discoverRoutes } from '../features/discover/routes';
+import { surveysRoutes } from '../features/surveys/routes';
+import { prototypesRoutes } from '../features/prototypes/routes';
+import { planRoutes } from '../features/plan/routes';
+import { photosRoutes } from '../features/photos/routes';
+import { shareRoutes } from '../features/share/routes';
+import { surveyResultsRoutes } from '../features/surveys/results-routes';
 
 export interface AppOptions {
   config: Config;
@@ -93,6 +101,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(contactRoutes);
   await app.register(imagesRoutes);
   await app.register(directoryRoutes);
+  await app.register(workspaceRoutes);
+  await app.register(discoverRoutes);
+  await app.register(surveysRoutes);
+  await app.register(surveyResultsRoutes);
+  await app.register(prototypesRoutes);
+  await app.register(planRoutes);
+  await app.register(photosRoutes);
+  await app.register(shareRoutes);
 
   return app;
 }

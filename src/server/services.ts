@@ -12,6 +12,14 @@ import { createImagesService } from '../features/images/service';
 import { createContentService } from '../features/content/service';
 import { createNewsletterService } from '../features/newsletter/service';
 import { createContactService } from '../features/contact/service';
+import { createWorkspaceService } from '../features/workspace/service';
+import { createDiscoverService } from '../features/discover/service';
+import { createSurveysService } from '../features/surveys/service';
+import { createSurveyResultsService } from '../features/surveys/results';
+import { createPrototypesService } from '../features/prototypes/service';
+import { createPlanService } from '../features/plan/service';
+import { createPhotosService } from '../features/photos/service';
+import { createShareService } from '../features/share/service';
 
 export interface ServiceDeps {
   database: Database;
@@ -37,7 +45,36 @@ export function createServices({ database, config, logger }: ServiceDeps) {
   const newsletter = createNewsletterService({ db, config, mail, content, logger });
   const contact = createContactService({ db, config, mail, programs, logger });
   const home = createHomeService({ accounts, libraries, programs });
-  return { mail, accounts, programs, libraries, people, search, images, content, newsletter, contact, home };
+  // The library workspace: each part registers its items for comment threads.
+  const workspace = createWorkspaceService({ db, config, mail, accounts, libraries });
+  const discover = createDiscoverService({ db, workspace });
+  const surveys = createSurveysService({ db, config, workspace });
+  const surveyResults = createSurveyResultsService({ db });
+  const prototypes = createPrototypesService({ db, workspace, discover, surveys });
+  const plan = createPlanService({ db, workspace, programs, libraries });
+  const photos = createPhotosService({ db, workspace, images });
+  const share = createShareService({ db, workspace, content, photos, discover, surveyResults, prototypes, plan, libraries });
+  return {
+    mail,
+    accounts,
+    programs,
+    libraries,
+    people,
+    search,
+    images,
+    content,
+    newsletter,
+    contact,
+    home,
+    workspace,
+    discover,
+    surveys,
+    surveyResults,
+    prototypes,
+    plan,
+    photos,
+    share,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

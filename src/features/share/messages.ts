@@ -1,0 +1,10 @@
+import { defineMessages } from '../../i18n/define';
+
+export const shareMessages = defineMessages(
+  {
+    'share.title': 'Share',
+  },
+  {
+    'share.title': 'Share',
+  },
+);
