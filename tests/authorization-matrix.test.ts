@@ -142,13 +142,138 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   'GET /directory': EVERYONE,
   'GET /directory/:library': EVERYONE,
   // workspace routes (workspace)
+  'GET /libraries/:library/journey': SEES_A,
+  'GET /libraries/:library/journey/:phase': SEES_A,
+  'POST /libraries/:library/journey/:phase': WORKS_IN_A,
+  'POST /libraries/:library/comments': SEES_A,
   // discover routes (workspace)
+  'GET /libraries/:library/discover': SEES_A,
+  'GET /libraries/:library/discover/activities/new': WORKS_IN_A,
+  'POST /libraries/:library/discover/activities/new': WORKS_IN_A,
+  'GET /libraries/:library/discover/activities/:activity': SEES_A,
+  'GET /libraries/:library/discover/activities/:activity/edit': WORKS_IN_A,
+  'POST /libraries/:library/discover/activities/:activity/edit': WORKS_IN_A,
+  'GET /libraries/:library/discover/activities/:activity/delete': WORKS_IN_A,
+  'POST /libraries/:library/discover/activities/:activity/delete': WORKS_IN_A,
+  'GET /libraries/:library/discover/insights': SEES_A,
+  'GET /libraries/:library/discover/insights/new': WORKS_IN_A,
+  'POST /libraries/:library/discover/insights/new': WORKS_IN_A,
+  'GET /libraries/:library/discover/insights/:insight': SEES_A,
+  'GET /libraries/:library/discover/insights/:insight/edit': WORKS_IN_A,
+  'POST /libraries/:library/discover/insights/:insight/edit': WORKS_IN_A,
+  'GET /libraries/:library/discover/insights/:insight/delete': WORKS_IN_A,
+  'POST /libraries/:library/discover/insights/:insight/delete': WORKS_IN_A,
   // surveys routes (workspace)
+  'GET /libraries/:library/surveys': SEES_A,
+  'GET /libraries/:library/surveys/new': WORKS_IN_A,
+  'POST /libraries/:library/surveys/new': WORKS_IN_A,
+  'GET /libraries/:library/surveys/:survey': SEES_A,
+  'GET /libraries/:library/surveys/:survey/edit': WORKS_IN_A,
+  'POST /libraries/:library/surveys/:survey/edit': WORKS_IN_A,
+  'GET /libraries/:library/surveys/:survey/questions/new': WORKS_IN_A,
+  'POST /libraries/:library/surveys/:survey/questions/new': WORKS_IN_A,
+  'GET /libraries/:library/surveys/:survey/questions/:question/edit': WORKS_IN_A,
+  'POST /libraries/:library/surveys/:survey/questions/:question/edit': WORKS_IN_A,
+  'GET /libraries/:library/surveys/:survey/questions/:question/delete': WORKS_IN_A,
+  'POST /libraries/:library/surveys/:survey/questions/:question/delete': WORKS_IN_A,
+  'POST /libraries/:library/surveys/:survey/questions/:question/move': WORKS_IN_A,
+  'POST /libraries/:library/surveys/:survey/open': WORKS_IN_A,
+  'POST /libraries/:library/surveys/:survey/close': WORKS_IN_A,
+  'GET /libraries/:library/surveys/:survey/qr.svg': SEES_A,
+  'GET /libraries/:library/surveys/:survey/poster': SEES_A,
+  'GET /libraries/:library/surveys/:survey/paper': SEES_A,
+  'GET /libraries/:library/surveys/:survey/paper/new': WORKS_IN_A,
+  'POST /libraries/:library/surveys/:survey/paper/new': WORKS_IN_A,
+  'GET /s/:code': EVERYONE,
+  'POST /s/:code': EVERYONE,
+  'GET /s/:code/thanks': EVERYONE,
   // survey results routes (workspace)
+  'GET /libraries/:library/surveys/:survey/results': SEES_A,
+  'GET /libraries/:library/surveys/:survey/results.csv': WORKS_IN_A,
+  'GET /libraries/:library/surveys/:survey/results/questions/:question': SEES_A,
   // prototypes routes (workspace)
+  'GET /libraries/:library/ideate': SEES_A,
+  'GET /libraries/:library/ideate/ideas/new': WORKS_IN_A,
+  'POST /libraries/:library/ideate/ideas/new': WORKS_IN_A,
+  'GET /libraries/:library/ideate/ideas/:idea': SEES_A,
+  'GET /libraries/:library/ideate/ideas/:idea/edit': WORKS_IN_A,
+  'POST /libraries/:library/ideate/ideas/:idea/edit': WORKS_IN_A,
+  'GET /libraries/:library/ideate/ideas/:idea/delete': WORKS_IN_A,
+  'POST /libraries/:library/ideate/ideas/:idea/delete': WORKS_IN_A,
+  'GET /libraries/:library/ideate/prototypes/new': WORKS_IN_A,
+  'POST /libraries/:library/ideate/prototypes/new': WORKS_IN_A,
+  'GET /libraries/:library/ideate/prototypes/:prototype': SEES_A,
+  'GET /libraries/:library/ideate/prototypes/:prototype/edit': WORKS_IN_A,
+  'POST /libraries/:library/ideate/prototypes/:prototype/edit': WORKS_IN_A,
+  'GET /libraries/:library/ideate/prototypes/:prototype/delete': WORKS_IN_A,
+  'POST /libraries/:library/ideate/prototypes/:prototype/delete': WORKS_IN_A,
+  'GET /libraries/:library/ideate/prototypes/:prototype/decision': WORKS_IN_A,
+  'POST /libraries/:library/ideate/prototypes/:prototype/decision': WORKS_IN_A,
+  'GET /libraries/:library/ideate/prototypes/:prototype/sessions/new': WORKS_IN_A,
+  'POST /libraries/:library/ideate/prototypes/:prototype/sessions/new': WORKS_IN_A,
+  'GET /libraries/:library/ideate/prototypes/:prototype/sessions/:session/edit': WORKS_IN_A,
+  'POST /libraries/:library/ideate/prototypes/:prototype/sessions/:session/edit': WORKS_IN_A,
+  'GET /libraries/:library/ideate/prototypes/:prototype/sessions/:session/delete': WORKS_IN_A,
+  'POST /libraries/:library/ideate/prototypes/:prototype/sessions/:session/delete': WORKS_IN_A,
   // plan routes (workspace)
+  'GET /libraries/:library/plan': SEES_A,
+  'GET /libraries/:library/plan.csv': SEES_A,
+  'GET /libraries/:library/plan/revisions': SEES_A,
+  'GET /libraries/:library/plan/revisions/:planRevision': SEES_A,
+  'GET /libraries/:library/plan/goals/new': WORKS_IN_A,
+  'POST /libraries/:library/plan/goals/new': WORKS_IN_A,
+  'GET /libraries/:library/plan/goals/:goal': SEES_A,
+  'GET /libraries/:library/plan/goals/:goal/edit': WORKS_IN_A,
+  'POST /libraries/:library/plan/goals/:goal/edit': WORKS_IN_A,
+  'GET /libraries/:library/plan/goals/:goal/delete': WORKS_IN_A,
+  'POST /libraries/:library/plan/goals/:goal/delete': WORKS_IN_A,
+  'GET /libraries/:library/plan/tasks/new': WORKS_IN_A,
+  'POST /libraries/:library/plan/tasks/new': WORKS_IN_A,
+  'GET /libraries/:library/plan/tasks/:task': SEES_A,
+  'GET /libraries/:library/plan/tasks/:task/edit': WORKS_IN_A,
+  'POST /libraries/:library/plan/tasks/:task/edit': WORKS_IN_A,
+  'GET /libraries/:library/plan/tasks/:task/delete': WORKS_IN_A,
+  'POST /libraries/:library/plan/tasks/:task/delete': WORKS_IN_A,
+  'GET /libraries/:library/plan/milestones/new': WORKS_IN_A,
+  'POST /libraries/:library/plan/milestones/new': WORKS_IN_A,
+  'GET /libraries/:library/plan/milestones/:milestone': SEES_A,
+  'GET /libraries/:library/plan/milestones/:milestone/edit': WORKS_IN_A,
+  'POST /libraries/:library/plan/milestones/:milestone/edit': WORKS_IN_A,
+  'GET /libraries/:library/plan/milestones/:milestone/delete': WORKS_IN_A,
+  'POST /libraries/:library/plan/milestones/:milestone/delete': WORKS_IN_A,
+  'GET /libraries/:library/plan/budget/new': WORKS_IN_A,
+  'POST /libraries/:library/plan/budget/new': WORKS_IN_A,
+  'GET /libraries/:library/plan/budget/:line': SEES_A,
+  'GET /libraries/:library/plan/budget/:line/edit': WORKS_IN_A,
+  'POST /libraries/:library/plan/budget/:line/edit': WORKS_IN_A,
+  'GET /libraries/:library/plan/budget/:line/delete': WORKS_IN_A,
+  'POST /libraries/:library/plan/budget/:line/delete': WORKS_IN_A,
   // photos routes (workspace)
+  'GET /libraries/:library/photos': SEES_A,
+  'GET /libraries/:library/photos/new': WORKS_IN_A,
+  'POST /libraries/:library/photos/new': WORKS_IN_A,
+  'GET /libraries/:library/photos/:photo': SEES_A,
+  'GET /libraries/:library/photos/:photo/edit': WORKS_IN_A,
+  'POST /libraries/:library/photos/:photo/edit': WORKS_IN_A,
+  'GET /libraries/:library/photos/:photo/delete': WORKS_IN_A,
+  'POST /libraries/:library/photos/:photo/delete': WORKS_IN_A,
+  'GET /libraries/:library/photos/:photo/:file': SEES_A,
   // share routes (workspace)
+  'GET /libraries/:library/share': SEES_A,
+  'GET /libraries/:library/share/postcards/new': WORKS_IN_A,
+  'POST /libraries/:library/share/postcards/new': WORKS_IN_A,
+  'GET /libraries/:library/share/postcards/:postcard': SEES_A,
+  'GET /libraries/:library/share/postcards/:postcard/edit': WORKS_IN_A,
+  'POST /libraries/:library/share/postcards/:postcard/edit': WORKS_IN_A,
+  'POST /libraries/:library/share/postcards/:postcard/publish': WORKS_IN_A,
+  'POST /libraries/:library/share/postcards/:postcard/unpublish': WORKS_IN_A,
+  'POST /libraries/:library/share/story/assemble': WORKS_IN_A,
+  'GET /libraries/:library/share/story': SEES_A,
+  'GET /libraries/:library/share/story/edit': WORKS_IN_A,
+  'POST /libraries/:library/share/story/edit': WORKS_IN_A,
+  'POST /libraries/:library/share/story/submit': WORKS_IN_A,
+  'POST /libraries/:library/share/story/approve': ADMIN,
+  'GET /libraries/:library/share/story/print': SEES_A,
 };
 
 describe('authorization matrix', () => {
@@ -207,6 +332,78 @@ describe('authorization matrix', () => {
     params.tagFeed = 'no-such-tag.rss';
     params.issue = 'no-such-issue';
     // workspace params
+    // The plan's goal keeps a task, so the walk cannot delete it.
+    const planLibrary = { id: libraryA.id, slug: libraryA.slug, name: libraryA.name, timeZone: libraryA.timeZone };
+    const planGoal = await services.plan.createGoal(planLibrary, { title: 'Matrix goal', description: '' }, people.leadA.id);
+    params.goal = planGoal.id;
+    const planTask = { title: 'Matrix task', goalId: planGoal.id, ownerId: null, startsOn: '2026-02-01', dueOn: '2026-03-01', status: 'not_started', dependsOnId: null } as const;
+    params.task = (await services.plan.createTask(planLibrary, planTask, people.leadA.id)).id;
+    await services.plan.createTask(planLibrary, { ...planTask, title: 'Matrix task kept' }, people.leadA.id);
+    params.milestone = (await services.plan.createMilestone(planLibrary, { title: 'Matrix milestone', dueOn: '2026-04-01', goalId: null }, people.leadA.id)).id;
+    const planLine = { category: 'Furniture', description: 'Matrix line', plannedCents: 10000, actualCents: 0, vendor: '', taskId: null };
+    params.line = (await services.plan.createBudgetLine(planLibrary, planLine, people.leadA.id)).id;
+    params.planRevision = (await services.plan.listRevisions(libraryA.id, 1)).items[0]!.id;
+    {
+      // A postcard of library A with a photo of its own, and the library's story, submitted for approval.
+      const { default: sharp } = await import('sharp');
+      const bytes = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#996633' } }).png().toBuffer();
+      const sharePhoto = await services.photos.createPhoto(
+        libraryA,
+        bytes,
+        { kind: 'after', caption: 'Matrix share photo', alt: 'A busy room', credit: '', consent: 'release' },
+        people.leadA.id,
+      );
+      const postcard = await services.share.createPostcard(libraryA.id, { title: 'Matrix postcard', body: 'Text.', photoId: sharePhoto.id }, null);
+      params.postcard = postcard.id;
+      await services.share.assembleStory(libraryA, 'en', null);
+      await services.share.submitStory(libraryA.id, null);
+    }
+    const activity = await services.discover.createActivity(
+      libraryA.id,
+      { kind: 'wish-tree', title: 'Matrix wish tree', date: '2017-05-01', place: '', participants: 40, notes: '' },
+      null,
+    );
+    params.activity = activity.id;
+    params.insight = (await services.discover.createInsight(libraryA.id, { text: 'Matrix insight', themes: ['teens'], activityId: activity.id }, null)).id;
+    const matrixIdea = await services.prototypes.createIdea(libraryA.id, { title: 'Matrix idea', description: '', insightIds: [] }, null);
+    const matrixPrototype = await services.prototypes.createPrototype(
+      libraryA.id,
+      { title: 'Matrix prototype', description: '', materials: '', costCents: 0, ideaId: matrixIdea.id },
+      null,
+    );
+    const matrixSessions = await services.prototypes.addSessions(
+      libraryA.id,
+      matrixPrototype.id,
+      [{ heldOn: '2026-02-01', place: 'Lobby', patrons: 4, observations: '', feedback: '', surveyId: null }],
+      null,
+    );
+    params.idea = matrixIdea.id;
+    params.prototype = matrixPrototype.id;
+    params.session = matrixSessions ? matrixSessions[0]!.id : 'no-such-session';
+    // A published photo: the walk's empty delete is refused, so the photo stays for the routes after it.
+    const { default: sharp } = await import('sharp');
+    const photoBytes = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#336699' } }).png().toBuffer();
+    const photo = await services.photos.createPhoto(
+      { id: libraryA.id, slug: libraryA.slug, name: libraryA.name, timeZone: libraryA.timeZone },
+      photoBytes,
+      { kind: 'before', caption: 'Matrix photo', alt: 'An empty room', credit: '', consent: 'release' },
+      people.leadA.id,
+    );
+    await services.photos.publish(libraryA.id, photo.id);
+    params.photo = photo.id;
+    {
+      // A draft survey whose Spanish title is missing, so the walk cannot open it, and an open one for the patron pages.
+      const { surveys } = services;
+      const draft = await surveys.createSurvey(libraryA.id, { title: { en: 'Matrix survey', es: '' }, intro: { en: '', es: '' }, closesOn: null }, null);
+      const question = await surveys.addQuestion(draft, 'short', { prompt: { en: 'Idea?', es: '¿Idea?' }, required: false, dots: null, options: [] });
+      const open = await surveys.createSurvey(libraryA.id, { title: { en: 'Open survey', es: 'Encuesta abierta' }, intro: { en: '', es: '' }, closesOn: null }, null);
+      await surveys.addQuestion(open, 'short', { prompt: { en: 'Idea?', es: '¿Idea?' }, required: false, dots: null, options: [] });
+      await surveys.openSurvey(open, '2026-01-01');
+      params.survey = draft.id;
+      params.question = question.id;
+      params.code = open.code;
+    }
+    params.phase = 'discover';
   });
 
   after(() => testApp.close());

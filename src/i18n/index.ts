@@ -15,6 +15,7 @@ import { directoryMessages } from '../features/directory/messages';
 import { workspaceMessages } from '../features/workspace/messages';
 import { discoverMessages } from '../features/discover/messages';
 import { surveysMessages } from '../features/surveys/messages';
+import { surveyResultsMessages } from '../features/surveys/results-messages';
 import { prototypesMessages } from '../features/prototypes/messages';
 import { planMessages } from '../features/plan/messages';
 import { photosMessages } from '../features/photos/messages';
@@ -41,6 +42,7 @@ const en = {
   ...workspaceMessages.en,
   ...discoverMessages.en,
   ...surveysMessages.en,
+  ...surveyResultsMessages.en,
   ...prototypesMessages.en,
   ...planMessages.en,
   ...photosMessages.en,
@@ -69,6 +71,7 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = {
     ...workspaceMessages.es,
     ...discoverMessages.es,
     ...surveysMessages.es,
+    ...surveyResultsMessages.es,
     ...prototypesMessages.es,
     ...planMessages.es,
     ...photosMessages.es,

@@ -46,12 +46,12 @@ export function createServices({ database, config, logger }: ServiceDeps) {
   const contact = createContactService({ db, config, mail, programs, logger });
   const home = createHomeService({ accounts, libraries, programs });
   // The library workspace: each part registers its items for comment threads.
-  const workspace = createWorkspaceService({ db, config, mail, accounts, libraries });
+  const workspace = createWorkspaceService({ db, config, mail, accounts, libraries, logger });
   const discover = createDiscoverService({ db, workspace });
   const surveys = createSurveysService({ db, config, workspace });
   const surveyResults = createSurveyResultsService({ db });
   const prototypes = createPrototypesService({ db, workspace, discover, surveys });
-  const plan = createPlanService({ db, workspace, programs, libraries });
+  const plan = createPlanService({ db, workspace, programs, libraries, accounts });
   const photos = createPhotosService({ db, workspace, images });
   const share = createShareService({ db, workspace, content, photos, discover, surveyResults, prototypes, plan, libraries });
   return {

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { connect, type Database } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
@@ -11,6 +14,8 @@ export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgre
 export interface TestDatabase {
   database: Database;
   url: string;
+  /** A DATABASE_URL another process can open to reach the same data (see `createTestDatabase`). */
+  serverUrl: string;
   /** Closes the connection and removes everything the test created. */
   destroy(): Promise<void>;
 }
@@ -19,11 +24,12 @@ export interface TestDatabase {
  * A fresh, migrated database for one test file: an in-memory SQLite database,
  * or a new PostgreSQL schema that is dropped afterwards.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { shared?: boolean } = {}): Promise<TestDatabase> {
   if (TEST_DIALECT === 'sqlite') {
+    if (options.shared) return createSqliteFile();
     const database = connect('sqlite::memory:');
     await migrateToLatest(database);
-    return { database, url: 'sqlite::memory:', destroy: () => database.close() };
+    return { database, url: 'sqlite::memory:', serverUrl: 'sqlite::memory:', destroy: () => database.close() };
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const database = connect(POSTGRES_URL, { schema });
@@ -31,12 +37,35 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.query(`CREATE SCHEMA ${schema}`);
     await migrateToLatest(database);
   });
+  const serverUrl = new URL(POSTGRES_URL);
+  serverUrl.searchParams.set('options', `-c search_path=${schema} -c max_parallel_workers_per_gather=0`);
   return {
     database,
     url: POSTGRES_URL,
+    serverUrl: serverUrl.href,
     async destroy() {
       await database.close();
       await withSchemaLock((admin) => admin.query(`DROP SCHEMA ${schema} CASCADE`));
+    },
+  };
+}
+
+/**
+ * A migrated SQLite database in a temporary file, for tests where a separate
+ * server process opens the same data (`options.shared`).
+ */
+async function createSqliteFile(): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'smartspaces-test-db-'));
+  const url = `sqlite:${join(dir, 'test.db')}`;
+  const database = connect(url);
+  await migrateToLatest(database);
+  return {
+    database,
+    url,
+    serverUrl: url,
+    async destroy() {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

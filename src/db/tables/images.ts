@@ -18,6 +18,12 @@ export interface ImagesTable {
   /** Size of the original after applying its orientation, in pixels. */
   width: number;
   height: number;
+  /**
+   * 1 while only a library's workspace may show it (a workspace photo not yet
+   * published): the public image route answers 404 and the admin list leaves
+   * it out. Added by migration 0012-photos.
+   */
+  private: number;
   created_at: string;
   /** Null once the uploader's account is gone. */
   created_by: string | null;

@@ -13,13 +13,13 @@ const manage = { config: { can: 'content.manage' } } as const;
 const MAX_MEGABYTES = MAX_UPLOAD_BYTES / (1024 * 1024);
 
 /** A variant's file name: its width and format, e.g. `960.webp`. */
-const VARIANT_FILE = /^(\d{1,5})\.(webp|jpg)$/;
+export const VARIANT_FILE = /^(\d{1,5})\.(webp|jpg)$/;
 
 /** A year: variants never change once written, so browsers and proxies may keep them. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** The uploaded file as read from a multipart body. */
-interface Upload {
+export interface Upload {
   bytes: Buffer;
   /** True when the file was longer than the limit and was cut short. */
   tooLarge: boolean;
@@ -30,7 +30,7 @@ interface Upload {
  * file under `upload`. A file over the size limit is cut short and flagged
  * rather than refused outright, so the form can say so next to the field.
  */
-async function readUpload(request: FastifyRequest) {
+export async function readUpload(request: FastifyRequest) {
   if (!request.isMultipart()) return;
   const fields: Record<string, string | Upload> = {};
   try {
@@ -52,10 +52,15 @@ async function readUpload(request: FastifyRequest) {
 }
 
 /** Why the uploaded file cannot be used, or undefined when it may be tried. */
-function fileProblem(upload: Upload | undefined, t: FastifyRequest['t']): string | undefined {
+export function fileProblem(upload: Upload | undefined, t: FastifyRequest['t']): string | undefined {
   if (!upload) return t('images.error.fileMissing');
   if (upload.tooLarge) return t('images.error.fileTooLarge', { mb: MAX_MEGABYTES });
   return undefined;
+}
+
+/** What to say next to the file field when the bytes are not an image we accept. */
+export function unsupportedImageMessage(error: UnsupportedImageError, t: FastifyRequest['t']): string {
+  return t(error.problem === 'tooManyPixels' ? 'images.error.tooManyPixels' : 'images.error.fileType');
 }
 
 /** Uploading and describing images (admins), and serving their variants (everyone). */
@@ -102,7 +107,7 @@ export async function imagesRoutes(app: FastifyInstance) {
           return reply.flash('success', request.t('images.upload.done')).redirect(`/images/${image.id}`, 303);
         } catch (error) {
           if (!(error instanceof UnsupportedImageError)) throw error;
-          errors.file = request.t(error.problem === 'tooManyPixels' ? 'images.error.tooManyPixels' : 'images.error.fileType');
+          errors.file = unsupportedImageMessage(error, request.t);
         }
       }
       const shown = { values: form.values, errors: { ...errors, ...(form.ok ? {} : form.errors) } };

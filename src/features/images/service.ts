@@ -69,10 +69,16 @@ export function createImagesService({ db }: { db: Kysely<DB> }) {
 
   return {
     /**
-     * Stores an uploaded image. Throws `UnsupportedImageError` when the bytes
+     * Stores an uploaded image; `private` keeps it off the public image route
+     * and the admin list (a workspace photo not yet published). Throws `UnsupportedImageError` when the bytes
      * are not a JPEG, PNG, WebP or GIF image we can read.
      */
-    async createImage(bytes: Buffer, details: ImageDetails, createdBy: string | null): Promise<ImageInfo> {
+    async createImage(
+      bytes: Buffer,
+      details: ImageDetails,
+      createdBy: string | null,
+      options: { private?: boolean } = {},
+    ): Promise<ImageInfo> {
       const processed = await processImage(bytes);
       const now = nowIso();
       const row: ImageRow = {
@@ -83,6 +89,7 @@ export function createImagesService({ db }: { db: Kysely<DB> }) {
         licence_url: details.licenceUrl,
         width: processed.width,
         height: processed.height,
+        private: options.private ? 1 : 0,
         created_at: now,
         created_by: createdBy,
         updated_at: now,
@@ -123,9 +130,21 @@ export function createImagesService({ db }: { db: Kysely<DB> }) {
       });
     },
 
-    /** The bytes of one variant, or undefined when the image has no such width or format. */
-    variantBytes: (id: string, width: number, format: VariantFormat): Promise<Buffer | undefined> =>
-      repo.variantBytes(id, width, format),
+    /** Makes an image public or private again; false when there is no such image. */
+    setPrivate: (id: string, value: boolean): Promise<boolean> => repo.setPrivate(id, value ? 1 : 0),
+
+    /** Removes an image and its files; the caller makes sure nothing shows it any more. */
+    async deleteImage(id: string): Promise<void> {
+      await repo.remove(id);
+    },
+
+    /**
+     * The bytes of one variant, or undefined when the image has no such width
+     * or format. Private images are left out unless `includePrivate` is set by
+     * a route that has checked who may see them.
+     */
+    variantBytes: (id: string, width: number, format: VariantFormat, options: { includePrivate?: boolean } = {}): Promise<Buffer | undefined> =>
+      repo.variantBytes(id, width, format, !options.includePrivate),
   };
 }
 

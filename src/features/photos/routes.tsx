@@ -1,4 +1,179 @@
-import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can } from '../../policy';
+import { HttpError } from '../../server/http-error';
+import type { RequestLibrary } from '../../server/types';
+import { emptyForm, withError, type FieldErrors } from '../../ui/forms';
+import { pageNumber } from '../../ui/pagination';
+import { fileProblem, readUpload, unsupportedImageMessage, VARIANT_FILE, type Upload } from '../images/routes';
+import { MAX_UPLOAD_BYTES, UnsupportedImageError } from '../images/service';
+import { PHOTO_KINDS, PhotoIsPublishedError, UnknownSubjectError, type PhotoKind } from './service';
+import { parseSubject, photoFormValues, readPhotoForm, readUploadForm } from './schema';
+import { photoPath, photosPath } from './urls';
+import { PhotosPage } from './views/photos-page';
+import { NewPhotoPage } from './views/new-photo-page';
+import { PhotoPage } from './views/photo-page';
+import { EditPhotoPage } from './views/edit-photo-page';
+import { DeletePhotoPage } from './views/delete-photo-page';
 
-/** Routes of the photos part of a library's workspace. */
-export async function photosRoutes(_app: FastifyInstance) {}
+const view = { config: { can: 'library.view' } } as const;
+const work = { config: { can: 'library.work' } } as const;
+const MAX_MEGABYTES = MAX_UPLOAD_BYTES / (1024 * 1024);
+
+/** Workspace photos are private until published: browsers may keep them a while, shared caches never. */
+const PRIVATE_CACHE = 'private, max-age=3600';
+
+/** The library loaded by the access check; every route here is library-scoped. */
+function scopedLibrary(request: FastifyRequest): RequestLibrary {
+  if (!request.library) throw new Error(`${request.url} is not a library-scoped route`);
+  return request.library;
+}
+
+/** The kind asked for in the query, or undefined for all kinds (also for an unknown one). */
+function kindFrom(query: unknown): PhotoKind | undefined {
+  const kind = (query as Record<string, unknown>).kind;
+  return PHOTO_KINDS.find((k) => k === kind);
+}
+
+/** Before, during and after photos of a library's space, with their consent. */
+export async function photosRoutes(app: FastifyInstance) {
+  const { photos, workspace } = app.services;
+
+  // Scoped to this plugin, as in the images feature: only the upload form accepts multipart bodies.
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },
+    throwFileSizeLimit: false,
+  });
+
+  /** The library's photo named by `:photo`, or a 404 (also for another library's photo). */
+  async function photoFrom(request: FastifyRequest) {
+    const photo = await photos.getPhoto(scopedLibrary(request).id, (request.params as { photo: string }).photo);
+    if (!photo) throw new HttpError(404);
+    return photo;
+  }
+
+  /** The activity or prototype named by a form's subject value, when it is one of this library's. */
+  async function subjectOf(library: RequestLibrary, value: unknown) {
+    const subject = parseSubject(value);
+    return subject && workspace.resolveSubject(library, subject.type, subject.id);
+  }
+
+  app.get('/libraries/:library/photos', view, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const query = request.query as Record<string, unknown>;
+    const kind = kindFrom(query);
+    const result = await photos.listPage(library.id, { kind }, pageNumber(query.page));
+    return reply.view(<PhotosPage library={library} result={result} kind={kind} canWork={can(request.actor, 'library.work', library.id)} />);
+  });
+
+  app.get('/libraries/:library/photos/new', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const value = (request.query as Record<string, unknown>).subject;
+    const form = emptyForm(typeof value === 'string' ? { subject: value } : {});
+    if (value === undefined) return reply.view(<NewPhotoPage library={library} form={form} maxMegabytes={MAX_MEGABYTES} />);
+    const subject = await subjectOf(library, value);
+    if (!subject) {
+      const refused = withError(form.values, 'subject', request.t('photos.error.subject'));
+      return reply.view(<NewPhotoPage library={library} form={refused} maxMegabytes={MAX_MEGABYTES} />, 400);
+    }
+    return reply.view(<NewPhotoPage library={library} form={form} maxMegabytes={MAX_MEGABYTES} subject={subject} />);
+  });
+
+  // The CSRF token travels inside the multipart body, so it is checked after
+  // `readUpload` has read it, as on the images upload route.
+  app.post(
+    '/libraries/:library/photos/new',
+    { config: { can: 'library.work', csrf: false }, preValidation: [readUpload, app.csrfProtection] },
+    async (request, reply) => {
+      const library = scopedLibrary(request);
+      const body = (request.body ?? {}) as { upload?: Upload };
+      const form = readUploadForm(body, request.t);
+      const errors: FieldErrors = {};
+      const problem = fileProblem(body.upload, request.t);
+      if (problem) errors.file = problem;
+      if (form.ok && body.upload && !problem) {
+        try {
+          const photo = await photos.createPhoto(library, body.upload.bytes, form.value, request.actor?.id ?? null);
+          return reply.flash('success', request.t('photos.new.done')).redirect(photoPath(library, photo.id), 303);
+        } catch (error) {
+          if (error instanceof UnsupportedImageError) errors.file = unsupportedImageMessage(error, request.t);
+          else if (error instanceof UnknownSubjectError) errors.subject = request.t('photos.error.subject');
+          else throw error;
+        }
+      }
+      const shown = { values: form.values, errors: { ...errors, ...(form.ok ? {} : form.errors) } };
+      const subject = await subjectOf(library, form.values.subject);
+      return reply.view(<NewPhotoPage library={library} form={shown} maxMegabytes={MAX_MEGABYTES} subject={subject} />, 400);
+    },
+  );
+
+  app.get('/libraries/:library/photos/:photo', view, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const photo = await photoFrom(request);
+    const [subject, comments] = await Promise.all([
+      photo.subjectType && photo.subjectId ? workspace.resolveSubject(library, photo.subjectType, photo.subjectId) : undefined,
+      workspace.listComments(library.id, 'photo', photo.id),
+    ]);
+    return reply.view(
+      <PhotoPage
+        library={library}
+        photo={photo}
+        subject={subject}
+        comments={comments}
+        canWork={can(request.actor, 'library.work', library.id)}
+        canComment={can(request.actor, 'library.comment', library.id)}
+      />,
+    );
+  });
+
+  app.get('/libraries/:library/photos/:photo/edit', work, async (request, reply) => {
+    const photo = await photoFrom(request);
+    return reply.view(<EditPhotoPage library={scopedLibrary(request)} photo={photo} form={emptyForm(photoFormValues(photo))} />);
+  });
+
+  app.post('/libraries/:library/photos/:photo/edit', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const photo = await photoFrom(request);
+    const form = readPhotoForm(request.body, request.t);
+    if (!form.ok) return reply.view(<EditPhotoPage library={library} photo={photo} form={form} />, 400);
+    try {
+      await photos.updatePhoto(library.id, photo.id, form.value);
+    } catch (error) {
+      if (!(error instanceof PhotoIsPublishedError)) throw error;
+      const refused = withError(form.values, 'consent', request.t('photos.error.publishedConsent'));
+      return reply.view(<EditPhotoPage library={library} photo={photo} form={refused} />, 400);
+    }
+    return reply.flash('success', request.t('photos.edit.done')).redirect(photoPath(library, photo.id), 303);
+  });
+
+  app.get('/libraries/:library/photos/:photo/delete', work, async (request, reply) => {
+    const photo = await photoFrom(request);
+    return reply.view(<DeletePhotoPage library={scopedLibrary(request)} photo={photo} />);
+  });
+
+  app.post('/libraries/:library/photos/:photo/delete', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const photo = await photoFrom(request);
+    try {
+      await photos.deletePhoto(library.id, photo.id);
+    } catch (error) {
+      if (!(error instanceof PhotoIsPublishedError)) throw error;
+      // Published on the hub: the page, shown again, explains why it stays.
+      return reply.view(<DeletePhotoPage library={library} photo={await photoFrom(request)} />, 409);
+    }
+    return reply.flash('success', request.t('photos.delete.done')).redirect(photosPath(library), 303);
+  });
+
+  app.get('/libraries/:library/photos/:photo/:file', view, async (request, reply) => {
+    const photo = await photoFrom(request);
+    const match = VARIANT_FILE.exec((request.params as { file: string }).file);
+    if (!match) throw new HttpError(404);
+    const format = match[2] === 'jpg' ? 'jpeg' : 'webp';
+    const bytes = await app.services.images.variantBytes(photo.imageId, Number(match[1]), format, { includePrivate: true });
+    if (!bytes) throw new HttpError(404);
+    return reply
+      .header('cache-control', PRIVATE_CACHE)
+      .type(format === 'jpeg' ? 'image/jpeg' : 'image/webp')
+      .send(bytes);
+  });
+}

@@ -1,4 +1,378 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../policy';
+import { HttpError } from '../../server/http-error';
+import type { RequestLibrary } from '../../server/types';
+import { emptyForm, withError, type FormState, type FormValues } from '../../ui/forms';
+import { pageNumber } from '../../ui/pagination';
+import { formatDate } from '../../i18n/format';
+import type { MessageKey } from '../../i18n';
+import { ideaPath, ideatePath, prototypePath, UnknownChoiceError, type Prototype, type TestSession } from './service';
+import {
+  decisionFormValues,
+  ideaFormValues,
+  prototypeFormValues,
+  readDecisionForm,
+  readIdeaForm,
+  readPrototypeForm,
+  readSessionForm,
+  sessionFormValues,
+} from './schema';
+import { OverviewPage } from './views/overview-page';
+import { IdeaFormPage } from './views/idea-form-page';
+import { IdeaPage } from './views/idea-page';
+import { PrototypeFormPage } from './views/prototype-form-page';
+import { PrototypePage } from './views/prototype-page';
+import { DecisionPage } from './views/decision-page';
+import { SessionFormPage } from './views/session-form-page';
+import { DeletePage } from './views/delete-page';
 
-/** Routes of the prototypes part of a library's workspace. */
-export async function prototypesRoutes(_app: FastifyInstance) {}
+const view = { config: { can: 'library.view' } } as const;
+const work = { config: { can: 'library.work' } } as const;
+
+/** What to say when a linked item is not one of the library's, by form field. */
+const CHOICE_ERRORS: Record<UnknownChoiceError['field'], MessageKey> = {
+  insights: 'prototypes.error.insights',
+  idea: 'prototypes.error.idea',
+  survey: 'prototypes.error.survey',
+};
+
+/** The library loaded by the access check; every route here is library-scoped. */
+function scopedLibrary(request: FastifyRequest): RequestLibrary {
+  if (!request.library) throw new Error(`${request.url} is not a library-scoped route`);
+  return request.library;
+}
+
+const params = (request: FastifyRequest) => request.params as Record<string, string>;
+const query = (request: FastifyRequest) => request.query as Record<string, unknown>;
+
+/**
+ * Runs a service call that links to other items. A linked item that is not
+ * the library's (a forged or stale id) becomes a 400 form error on its field.
+ */
+async function linking<T>(request: FastifyRequest, values: FormValues, work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; form: FormState }> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (!(error instanceof UnknownChoiceError)) throw error;
+    return { ok: false, form: withError(values, error.field, request.t(CHOICE_ERRORS[error.field])) };
+  }
+}
+
+/** The ideate section of a library's workspace: ideas, prototypes, test sessions and decisions. */
+export async function prototypesRoutes(app: FastifyInstance) {
+  const { prototypes, discover, surveys, photos, workspace, accounts } = app.services;
+
+  async function ideaFrom(request: FastifyRequest) {
+    const idea = await prototypes.getIdea(scopedLibrary(request).id, params(request).idea ?? '');
+    if (!idea) throw new HttpError(404);
+    return idea;
+  }
+
+  async function prototypeFrom(request: FastifyRequest) {
+    const prototype = await prototypes.getPrototype(scopedLibrary(request).id, params(request).prototype ?? '');
+    if (!prototype) throw new HttpError(404);
+    return prototype;
+  }
+
+  async function sessionFrom(request: FastifyRequest, prototype: Prototype) {
+    const session = await prototypes.getSession(prototype.libraryId, prototype.id, params(request).session ?? '');
+    if (!session) throw new HttpError(404);
+    return session;
+  }
+
+  /** The library's surveys for the session form's list, titled in the reader's language. */
+  async function surveyChoices(request: FastifyRequest) {
+    const list = await surveys.listForLibrary(scopedLibrary(request).id);
+    return list.map((s) => ({ id: s.id, title: request.locale === 'es' && s.titleEs ? s.titleEs : s.titleEn }));
+  }
+
+  /** Flashes a success message and sends the browser on after a POST. */
+  const redirectWith = (reply: FastifyReply, message: string, url: string) => reply.flash('success', message).redirect(url, 303);
+
+  // Overview.
+
+  app.get('/libraries/:library/ideate', view, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const [ideas, list] = await Promise.all([
+      prototypes.listIdeas(library.id, pageNumber(query(request).ideas)),
+      prototypes.listPrototypes(library.id, pageNumber(query(request).prototypes)),
+    ]);
+    return reply.view(<OverviewPage library={library} ideas={ideas} prototypes={list} canWork={can(request.actor, 'library.work', library.id)} />);
+  });
+
+  // Ideas.
+
+  app.get('/libraries/:library/ideate/ideas/new', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const insights = await discover.insightChoices(library.id);
+    return reply.view(<IdeaFormPage library={library} form={emptyForm({ insights: [] })} insights={insights} />);
+  });
+
+  app.post('/libraries/:library/ideate/ideas/new', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const form = readIdeaForm(request.body, request.t);
+    const render = async (state: FormState) =>
+      reply.view(<IdeaFormPage library={library} form={state} insights={await discover.insightChoices(library.id)} />, 400);
+    if (!form.ok) return render(form);
+    const created = await linking(request, form.values, () => prototypes.createIdea(library.id, form.value, request.actor?.id ?? null));
+    if (!created.ok) return render(created.form);
+    return redirectWith(reply, request.t('prototypes.flash.ideaCreated', { title: created.value.title }), ideaPath(library, created.value.id));
+  });
+
+  app.get('/libraries/:library/ideate/ideas/:idea', view, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const idea = await ideaFrom(request);
+    const [insights, made, comments] = await Promise.all([
+      discover.insightChoices(library.id),
+      prototypes.prototypesOfIdea(library.id, idea.id),
+      workspace.listComments(library.id, 'idea', idea.id),
+    ]);
+    const linked = new Set(idea.insightIds);
+    return reply.view(
+      <IdeaPage
+        library={library}
+        idea={idea}
+        insights={insights.filter((i) => linked.has(i.id))}
+        prototypes={made}
+        comments={comments}
+        canWork={can(request.actor, 'library.work', library.id)}
+        canComment={can(request.actor, 'library.comment', library.id)}
+      />,
+    );
+  });
+
+  app.get('/libraries/:library/ideate/ideas/:idea/edit', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const idea = await ideaFrom(request);
+    const insights = await discover.insightChoices(library.id);
+    return reply.view(<IdeaFormPage library={library} idea={idea} form={emptyForm(ideaFormValues(idea))} insights={insights} />);
+  });
+
+  app.post('/libraries/:library/ideate/ideas/:idea/edit', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const idea = await ideaFrom(request);
+    const form = readIdeaForm(request.body, request.t);
+    const render = async (state: FormState) =>
+      reply.view(<IdeaFormPage library={library} idea={idea} form={state} insights={await discover.insightChoices(library.id)} />, 400);
+    if (!form.ok) return render(form);
+    const updated = await linking(request, form.values, () => prototypes.updateIdea(library.id, idea.id, form.value));
+    if (!updated.ok) return render(updated.form);
+    if (!updated.value) throw new HttpError(404);
+    return redirectWith(reply, request.t('prototypes.flash.ideaSaved', { title: form.value.title }), ideaPath(library, idea.id));
+  });
+
+  app.get('/libraries/:library/ideate/ideas/:idea/delete', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const idea = await ideaFrom(request);
+    const path = ideaPath(library, idea.id);
+    const { t } = request;
+    return reply.view(
+      <DeletePage
+        library={library}
+        title={t('prototypes.idea.deleteTitle', { title: idea.title })}
+        body={t('prototypes.idea.deleteBody')}
+        submit={t('prototypes.idea.deleteSubmit')}
+        action={`${path}/delete`}
+        back={path}
+      />,
+    );
+  });
+
+  app.post('/libraries/:library/ideate/ideas/:idea/delete', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const idea = await ideaFrom(request);
+    await prototypes.deleteIdea(library.id, idea.id);
+    return redirectWith(reply, request.t('prototypes.flash.ideaDeleted', { title: idea.title }), ideatePath(library));
+  });
+
+  // Prototypes.
+
+  app.get('/libraries/:library/ideate/prototypes/new', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const ideas = await prototypes.ideaChoices(library.id);
+    const wanted = query(request).idea;
+    const idea = ideas.find((i) => i.id === wanted)?.id;
+    return reply.view(<PrototypeFormPage library={library} form={emptyForm({ idea })} ideas={ideas} />);
+  });
+
+  app.post('/libraries/:library/ideate/prototypes/new', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const form = readPrototypeForm(request.body, request.t);
+    const render = async (state: FormState) =>
+      reply.view(<PrototypeFormPage library={library} form={state} ideas={await prototypes.ideaChoices(library.id)} />, 400);
+    if (!form.ok) return render(form);
+    const created = await linking(request, form.values, () => prototypes.createPrototype(library.id, form.value, request.actor?.id ?? null));
+    if (!created.ok) return render(created.form);
+    const { id, title } = created.value;
+    return redirectWith(reply, request.t('prototypes.flash.prototypeCreated', { title }), prototypePath(library, id));
+  });
+
+  app.get('/libraries/:library/ideate/prototypes/:prototype', view, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    const [idea, sessions, surveyList, photoList, comments, deciders] = await Promise.all([
+      prototype.ideaId ? prototypes.getIdea(library.id, prototype.ideaId) : undefined,
+      prototypes.listSessions(library.id, prototype.id, pageNumber(query(request).page)),
+      surveyChoices(request),
+      photos.listForSubject(library.id, 'prototype', prototype.id),
+      workspace.listComments(library.id, 'prototype', prototype.id),
+      prototype.decidedBy ? accounts.peopleByIds([prototype.decidedBy]) : [],
+    ]);
+    return reply.view(
+      <PrototypePage
+        library={library}
+        prototype={prototype}
+        idea={idea}
+        deciderName={deciders[0]?.name}
+        sessions={sessions}
+        surveyTitles={new Map(surveyList.map((s) => [s.id, s.title]))}
+        photos={photoList}
+        comments={comments}
+        canWork={can(request.actor, 'library.work', library.id)}
+        canComment={can(request.actor, 'library.comment', library.id)}
+      />,
+    );
+  });
+
+  app.get('/libraries/:library/ideate/prototypes/:prototype/edit', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    const ideas = await prototypes.ideaChoices(library.id);
+    return reply.view(<PrototypeFormPage library={library} prototype={prototype} form={emptyForm(prototypeFormValues(prototype))} ideas={ideas} />);
+  });
+
+  app.post('/libraries/:library/ideate/prototypes/:prototype/edit', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    const form = readPrototypeForm(request.body, request.t);
+    const render = async (state: FormState) =>
+      reply.view(<PrototypeFormPage library={library} prototype={prototype} form={state} ideas={await prototypes.ideaChoices(library.id)} />, 400);
+    if (!form.ok) return render(form);
+    const updated = await linking(request, form.values, () => prototypes.updatePrototype(library.id, prototype.id, form.value));
+    if (!updated.ok) return render(updated.form);
+    if (!updated.value) throw new HttpError(404);
+    return redirectWith(reply, request.t('prototypes.flash.prototypeSaved', { title: form.value.title }), prototypePath(library, prototype.id));
+  });
+
+  app.get('/libraries/:library/ideate/prototypes/:prototype/delete', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    const path = prototypePath(library, prototype.id);
+    const { t } = request;
+    return reply.view(
+      <DeletePage
+        library={library}
+        title={t('prototypes.prototype.deleteTitle', { title: prototype.title })}
+        body={t('prototypes.prototype.deleteBody')}
+        submit={t('prototypes.prototype.deleteSubmit')}
+        action={`${path}/delete`}
+        back={path}
+      />,
+    );
+  });
+
+  app.post('/libraries/:library/ideate/prototypes/:prototype/delete', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    await prototypes.deletePrototype(library.id, prototype.id);
+    return redirectWith(reply, request.t('prototypes.flash.prototypeDeleted', { title: prototype.title }), ideatePath(library));
+  });
+
+  app.get('/libraries/:library/ideate/prototypes/:prototype/decision', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    return reply.view(<DecisionPage library={library} prototype={prototype} form={emptyForm(decisionFormValues(prototype))} />);
+  });
+
+  app.post('/libraries/:library/ideate/prototypes/:prototype/decision', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    const form = readDecisionForm(request.body, request.t);
+    if (!form.ok) return reply.view(<DecisionPage library={library} prototype={prototype} form={form} />, 400);
+    await prototypes.decide(library.id, prototype.id, form.value, request.actor?.id ?? null);
+    return redirectWith(reply, request.t('prototypes.flash.decided', { title: prototype.title }), prototypePath(library, prototype.id));
+  });
+
+  // Test sessions.
+
+  const sessionRedirect = (library: RequestLibrary, prototype: Prototype) => `${prototypePath(library, prototype.id)}#sessions`;
+  const sessionDate = (request: FastifyRequest, session: Pick<TestSession, 'heldOn'>) => formatDate(session.heldOn, request.locale);
+
+  app.get('/libraries/:library/ideate/prototypes/:prototype/sessions/new', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    return reply.view(<SessionFormPage library={library} prototype={prototype} form={emptyForm()} surveys={await surveyChoices(request)} />);
+  });
+
+  app.post('/libraries/:library/ideate/prototypes/:prototype/sessions/new', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    const form = readSessionForm(request.body, request.t);
+    const render = async (state: FormState) =>
+      reply.view(<SessionFormPage library={library} prototype={prototype} form={state} surveys={await surveyChoices(request)} />, 400);
+    if (!form.ok) return render(form);
+    const added = await linking(request, form.values, () => prototypes.addSessions(library.id, prototype.id, [form.value], request.actor?.id ?? null));
+    if (!added.ok) return render(added.form);
+    if (!added.value) throw new HttpError(404);
+    return redirectWith(reply, request.t('prototypes.flash.sessionAdded', { date: sessionDate(request, form.value) }), sessionRedirect(library, prototype));
+  });
+
+  app.get('/libraries/:library/ideate/prototypes/:prototype/sessions/:session/edit', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    const session = await sessionFrom(request, prototype);
+    return reply.view(
+      <SessionFormPage
+        library={library}
+        prototype={prototype}
+        session={session}
+        form={emptyForm(sessionFormValues(session))}
+        surveys={await surveyChoices(request)}
+      />,
+    );
+  });
+
+  app.post('/libraries/:library/ideate/prototypes/:prototype/sessions/:session/edit', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    const session = await sessionFrom(request, prototype);
+    const form = readSessionForm(request.body, request.t);
+    const render = async (state: FormState) =>
+      reply.view(
+        <SessionFormPage library={library} prototype={prototype} session={session} form={state} surveys={await surveyChoices(request)} />,
+        400,
+      );
+    if (!form.ok) return render(form);
+    const updated = await linking(request, form.values, () => prototypes.updateSession(library.id, prototype.id, session.id, form.value));
+    if (!updated.ok) return render(updated.form);
+    if (!updated.value) throw new HttpError(404);
+    return redirectWith(reply, request.t('prototypes.flash.sessionSaved', { date: sessionDate(request, form.value) }), sessionRedirect(library, prototype));
+  });
+
+  app.get('/libraries/:library/ideate/prototypes/:prototype/sessions/:session/delete', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    const session = await sessionFrom(request, prototype);
+    const path = `${prototypePath(library, prototype.id)}/sessions/${session.id}/delete`;
+    const { t } = request;
+    const names = { date: sessionDate(request, session), place: session.place, title: prototype.title };
+    return reply.view(
+      <DeletePage
+        library={library}
+        title={t('prototypes.session.deleteTitle', names)}
+        body={t('prototypes.session.deleteBody', names)}
+        submit={t('prototypes.session.deleteSubmit')}
+        action={path}
+        back={prototypePath(library, prototype.id)}
+      />,
+    );
+  });
+
+  app.post('/libraries/:library/ideate/prototypes/:prototype/sessions/:session/delete', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const prototype = await prototypeFrom(request);
+    const session = await sessionFrom(request, prototype);
+    await prototypes.deleteSession(library.id, prototype.id, session.id);
+    return redirectWith(reply, request.t('prototypes.flash.sessionDeleted', { date: sessionDate(request, session) }), sessionRedirect(library, prototype));
+  });
+}

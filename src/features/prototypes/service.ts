@@ -1,10 +1,103 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
+import { newId, nowIso } from '../../db/ids';
+import type { PrototypeDecisionValue } from '../../db/tables/prototypes';
+import type { Page } from '../../ui/pagination';
 import type { WorkspaceService } from '../workspace/service';
+import type { WorkspaceLibrary } from '../workspace/contracts';
 import type { DiscoverService } from '../discover/service';
 import type { SurveysService } from '../surveys/service';
+import { createPrototypesRepository, type IdeaRow, type PrototypeRow, type SessionRow } from './repository';
 
-export type PrototypeDecision = 'keep' | 'change' | 'drop';
+export type PrototypeDecision = PrototypeDecisionValue;
+export const DECISIONS: readonly PrototypeDecision[] = ['keep', 'change', 'drop'];
+
+/** An idea of a library, answering some of its insights. */
+export interface Idea {
+  id: string;
+  libraryId: string;
+  title: string;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IdeaInput {
+  title: string;
+  description: string;
+  /** Insights of the same library that the idea answers. */
+  insightIds: string[];
+}
+
+/** A cheap prototype of an idea, and the decision taken on it after testing. */
+export interface Prototype {
+  id: string;
+  libraryId: string;
+  ideaId: string | null;
+  title: string;
+  description: string;
+  materials: string;
+  costCents: number;
+  decision: PrototypeDecision | null;
+  reason: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PrototypeInput {
+  title: string;
+  description: string;
+  materials: string;
+  costCents: number;
+  /** An idea of the same library, or null. */
+  ideaId: string | null;
+}
+
+export interface DecisionInput {
+  /** null takes the decision back. */
+  decision: PrototypeDecision | null;
+  reason: string;
+}
+
+/** One session in which patrons tried a prototype. */
+export interface TestSession {
+  id: string;
+  prototypeId: string;
+  heldOn: string;
+  place: string;
+  patrons: number;
+  observations: string;
+  feedback: string;
+  surveyId: string | null;
+  createdAt: string;
+}
+
+export interface SessionInput {
+  /** YYYY-MM-DD. */
+  heldOn: string;
+  place: string;
+  patrons: number;
+  observations: string;
+  feedback: string;
+  /** A survey of the same library, or null. */
+  surveyId: string | null;
+}
+
+/** A linked item that is not one of the library's: the form field it came from. */
+export class UnknownChoiceError extends Error {
+  constructor(readonly field: 'insights' | 'idea' | 'survey') {
+    super(`Unknown ${field} for this library`);
+  }
+}
+
+/** A decision given without its reason. */
+export class MissingReasonError extends Error {
+  constructor() {
+    super('A decision needs a reason');
+  }
+}
 
 export interface PrototypesDeps {
   db: Kysely<DB>;
@@ -13,17 +106,299 @@ export interface PrototypesDeps {
   surveys: SurveysService;
 }
 
-/** Ideas, prototypes, their test sessions and the decision on each. */
-export function createPrototypesService(_deps: PrototypesDeps) {
+const PAGE_SIZE = 25;
+
+/** The page to show of `total` items, and where it starts. */
+function pageOf(total: number, page: number) {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  return { pages, current, offset: (current - 1) * PAGE_SIZE };
+}
+
+const toIdea = (row: IdeaRow): Idea => ({
+  id: row.id,
+  libraryId: row.library_id,
+  title: row.title,
+  description: row.description,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toPrototype = (row: PrototypeRow): Prototype => ({
+  id: row.id,
+  libraryId: row.library_id,
+  ideaId: row.idea_id,
+  title: row.title,
+  description: row.description,
+  materials: row.materials,
+  costCents: Number(row.cost_cents),
+  decision: row.decision,
+  reason: row.decision_reason,
+  decidedBy: row.decided_by,
+  decidedAt: row.decided_at,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toSession = (row: SessionRow): TestSession => ({
+  id: row.id,
+  prototypeId: row.prototype_id,
+  heldOn: row.held_on,
+  place: row.place,
+  patrons: Number(row.patrons),
+  observations: row.observations,
+  feedback: row.feedback,
+  surveyId: row.survey_id,
+  createdAt: row.created_at,
+});
+
+const sessionColumns = (input: SessionInput) => ({
+  held_on: input.heldOn,
+  place: input.place,
+  patrons: input.patrons,
+  observations: input.observations,
+  feedback: input.feedback,
+  survey_id: input.surveyId,
+});
+
+const prototypeColumns = (input: PrototypeInput) => ({
+  title: input.title,
+  description: input.description,
+  materials: input.materials,
+  cost_cents: input.costCents,
+  idea_id: input.ideaId,
+});
+
+/** The address of the ideate section of a library. */
+export const ideatePath = (library: Pick<WorkspaceLibrary, 'slug'>) => `/libraries/${library.slug}/ideate`;
+export const ideaPath = (library: Pick<WorkspaceLibrary, 'slug'>, id: string) => `${ideatePath(library)}/ideas/${id}`;
+export const prototypePath = (library: Pick<WorkspaceLibrary, 'slug'>, id: string) => `${ideatePath(library)}/prototypes/${id}`;
+
+/**
+ * Ideas (each answering insights from discovery), the cheap prototypes made
+ * from them, the sessions in which patrons tried each prototype, and the
+ * keep / change / drop decision on each. Every operation takes the library's
+ * id, so an id from another library finds nothing.
+ */
+export function createPrototypesService(deps: PrototypesDeps) {
+  const { db, workspace, discover, surveys } = deps;
+  const repo = createPrototypesRepository(db);
+
+  workspace.registerSubject('idea', async (library, id) => {
+    const row = await repo.findIdea(library.id, id);
+    return row && { title: row.title, path: ideaPath(library, row.id) };
+  });
+  workspace.registerSubject('prototype', async (library, id) => {
+    const row = await repo.findPrototype(library.id, id);
+    return row && { title: row.title, path: prototypePath(library, row.id) };
+  });
+
+  /** The chosen insights, deduplicated; throws unless every one is the library's. */
+  async function checkInsights(libraryId: string, insightIds: string[]): Promise<string[]> {
+    const chosen = [...new Set(insightIds)];
+    if (chosen.length === 0) return chosen;
+    const known = new Set((await discover.insightChoices(libraryId)).map((i) => i.id));
+    if (!chosen.every((id) => known.has(id))) throw new UnknownChoiceError('insights');
+    return chosen;
+  }
+
+  async function checkIdea(libraryId: string, ideaId: string | null) {
+    if (ideaId !== null && !(await repo.findIdea(libraryId, ideaId))) throw new UnknownChoiceError('idea');
+  }
+
+  async function checkSurvey(libraryId: string, surveyId: string | null) {
+    if (surveyId === null) return;
+    const known = await surveys.listForLibrary(libraryId);
+    if (!known.some((s) => s.id === surveyId)) throw new UnknownChoiceError('survey');
+  }
+
   return {
-    async counts(_libraryId: string) {
-      return { ideas: 0, prototypes: 0, decided: 0 };
+    /** How far the library has come: ideas, prototypes, those tested with patrons and those decided. */
+    async counts(libraryId: string) {
+      const [ideas, prototypes, decided, tested] = await Promise.all([
+        repo.countIdeas(libraryId),
+        repo.countPrototypes(libraryId),
+        repo.countDecided(libraryId),
+        repo.countTested(libraryId),
+      ]);
+      return { ideas, prototypes, decided, tested };
     },
+
     /** What a transformation story tells of the prototypes. */
     async summary(
-      _libraryId: string,
+      libraryId: string,
     ): Promise<Array<{ title: string; description: string; costCents: number; decision: PrototypeDecision | null; reason: string }>> {
-      return [];
+      return (await repo.allPrototypes(libraryId)).map((row) => {
+        const { title, description, costCents, decision, reason } = toPrototype(row);
+        return { title, description, costCents, decision, reason };
+      });
+    },
+
+    /**
+     * Adds an idea, recorded at `at` (now unless given, e.g. for demo data).
+     * Throws UnknownChoiceError('insights') when an insight is not the library's.
+     */
+    async createIdea(libraryId: string, input: IdeaInput, authorId: string | null, at = nowIso()): Promise<Idea> {
+      const insightIds = await checkInsights(libraryId, input.insightIds);
+      const now = at;
+      const row: IdeaRow = {
+        id: newId(),
+        library_id: libraryId,
+        title: input.title,
+        description: input.description,
+        created_by: authorId,
+        created_at: now,
+        updated_at: now,
+      };
+      await repo.insertIdea(row, insightIds);
+      return toIdea(row);
+    },
+
+    /** Changes an idea and its insights; false when the library has no such idea. */
+    async updateIdea(libraryId: string, id: string, input: IdeaInput): Promise<boolean> {
+      const insightIds = await checkInsights(libraryId, input.insightIds);
+      return repo.updateIdea(libraryId, id, { title: input.title, description: input.description, updated_at: nowIso() }, insightIds);
+    },
+
+    /** Deletes an idea; prototypes made from it are kept, without the link. */
+    async deleteIdea(libraryId: string, id: string): Promise<boolean> {
+      return repo.deleteIdea(libraryId, id);
+    },
+
+    /** One idea of the library with the ids of the insights it answers, or undefined. */
+    async getIdea(libraryId: string, id: string): Promise<(Idea & { insightIds: string[] }) | undefined> {
+      const row = await repo.findIdea(libraryId, id);
+      return row && { ...toIdea(row), insightIds: await repo.insightIdsOf(row.id) };
+    },
+
+    /** A page (25 a page) of the library's ideas, newest first, with how many insights each answers. */
+    async listIdeas(libraryId: string, page: number): Promise<Page<Idea & { insightCount: number }>> {
+      const total = await repo.countIdeas(libraryId);
+      const { pages, current, offset } = pageOf(total, page);
+      const rows = total ? await repo.listIdeas(libraryId, PAGE_SIZE, offset) : [];
+      return { items: rows.map((r) => ({ ...toIdea(r), insightCount: Number(r.insight_count ?? 0) })), page: current, pages, total };
+    },
+
+    /** The library's ideas by title, to make a prototype from one. */
+    async ideaChoices(libraryId: string): Promise<Array<{ id: string; title: string }>> {
+      return repo.ideaTitles(libraryId);
+    },
+
+    /**
+     * Adds a prototype, recorded at `at` (now unless given). Throws
+     * UnknownChoiceError('idea') when the idea is not the library's.
+     */
+    async createPrototype(libraryId: string, input: PrototypeInput, authorId: string | null, at = nowIso()): Promise<Prototype> {
+      await checkIdea(libraryId, input.ideaId);
+      const now = at;
+      const row: PrototypeRow = {
+        id: newId(),
+        library_id: libraryId,
+        ...prototypeColumns(input),
+        decision: null,
+        decision_reason: '',
+        decided_by: null,
+        decided_at: null,
+        created_by: authorId,
+        created_at: now,
+        updated_at: now,
+      };
+      await repo.insertPrototype(row);
+      return toPrototype(row);
+    },
+
+    /** Changes a prototype's details (not its decision); false when the library has no such prototype. */
+    async updatePrototype(libraryId: string, id: string, input: PrototypeInput): Promise<boolean> {
+      await checkIdea(libraryId, input.ideaId);
+      return repo.updatePrototype(libraryId, id, { ...prototypeColumns(input), updated_at: nowIso() });
+    },
+
+    /** Deletes a prototype with its test sessions. */
+    async deletePrototype(libraryId: string, id: string): Promise<boolean> {
+      return repo.deletePrototype(libraryId, id);
+    },
+
+    /**
+     * Records, changes or takes back the decision on a prototype, noting who
+     * decided and when (`at` defaults to now). A decision needs a reason:
+     * throws MissingReasonError without one.
+     */
+    async decide(libraryId: string, id: string, input: DecisionInput, deciderId: string | null, at = nowIso()): Promise<boolean> {
+      const reason = input.reason.trim();
+      if (input.decision !== null && !reason) throw new MissingReasonError();
+      const decided = input.decision !== null;
+      return repo.updatePrototype(libraryId, id, {
+        decision: input.decision,
+        decision_reason: decided ? reason : '',
+        decided_by: decided ? deciderId : null,
+        decided_at: decided ? at : null,
+        updated_at: nowIso(),
+      });
+    },
+
+    /** One prototype of the library, or undefined. */
+    async getPrototype(libraryId: string, id: string): Promise<Prototype | undefined> {
+      const row = await repo.findPrototype(libraryId, id);
+      return row && toPrototype(row);
+    },
+
+    /** A page (25 a page) of the library's prototypes, newest first, with their number of test sessions. */
+    async listPrototypes(libraryId: string, page: number): Promise<Page<Prototype & { sessionCount: number }>> {
+      const total = await repo.countPrototypes(libraryId);
+      const { pages, current, offset } = pageOf(total, page);
+      const rows = total ? await repo.listPrototypes(libraryId, PAGE_SIZE, offset) : [];
+      return { items: rows.map((r) => ({ ...toPrototype(r), sessionCount: Number(r.session_count ?? 0) })), page: current, pages, total };
+    },
+
+    /** The prototypes made from one idea of the library, oldest first. */
+    async prototypesOfIdea(libraryId: string, ideaId: string): Promise<Prototype[]> {
+      return (await repo.prototypesOfIdea(libraryId, ideaId)).map(toPrototype);
+    },
+
+    /**
+     * Records test sessions of a prototype, in one statement. Throws
+     * UnknownChoiceError('survey') when a survey is not the library's; false
+     * when the library has no such prototype.
+     */
+    async addSessions(libraryId: string, prototypeId: string, inputs: SessionInput[], authorId: string | null): Promise<TestSession[] | false> {
+      if (!(await repo.findPrototype(libraryId, prototypeId))) return false;
+      for (const surveyId of new Set(inputs.map((i) => i.surveyId))) await checkSurvey(libraryId, surveyId);
+      const now = nowIso();
+      const rows: SessionRow[] = inputs.map((input) => ({
+        id: newId(),
+        library_id: libraryId,
+        prototype_id: prototypeId,
+        ...sessionColumns(input),
+        created_by: authorId,
+        created_at: now,
+        updated_at: now,
+      }));
+      if (rows.length) await repo.insertSessions(rows);
+      return rows.map(toSession);
+    },
+
+    /** Changes a test session; false when it is not a session of this prototype and library. */
+    async updateSession(libraryId: string, prototypeId: string, id: string, input: SessionInput): Promise<boolean> {
+      await checkSurvey(libraryId, input.surveyId);
+      return repo.updateSession(libraryId, prototypeId, id, { ...sessionColumns(input), updated_at: nowIso() });
+    },
+
+    async deleteSession(libraryId: string, prototypeId: string, id: string): Promise<boolean> {
+      return repo.deleteSession(libraryId, prototypeId, id);
+    },
+
+    /** One test session of a prototype of the library, or undefined. */
+    async getSession(libraryId: string, prototypeId: string, id: string): Promise<TestSession | undefined> {
+      const row = await repo.findSession(libraryId, prototypeId, id);
+      return row && toSession(row);
+    },
+
+    /** A page (25 a page) of a prototype's test sessions, newest first. */
+    async listSessions(libraryId: string, prototypeId: string, page: number): Promise<Page<TestSession>> {
+      const total = await repo.countSessions(libraryId, prototypeId);
+      const { pages, current, offset } = pageOf(total, page);
+      const rows = total ? await repo.listSessions(libraryId, prototypeId, PAGE_SIZE, offset) : [];
+      return { items: rows.map(toSession), page: current, pages, total };
     },
   };
 }

@@ -121,3 +121,50 @@ export function inLocale(text: Bilingual, locale: Locale): string {
 export function isAcceptingAnswers(survey: Survey, today: string): boolean {
   return survey.status === 'open' && (survey.closesOn === null || today <= survey.closesOn);
 }
+
+/** Today's date (YYYY-MM-DD) in a time zone, for comparing with closing days. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The status a reader sees: an open survey past its closing day counts as closed. */
+export function effectiveStatus(survey: Survey, today: string): SurveyStatus {
+  if (survey.status === 'open' && !isAcceptingAnswers(survey, today)) return 'closed';
+  return survey.status;
+}
+
+/** One text that exists in one language but not the other. */
+export interface MissingTranslation {
+  /** What is missing, e.g. the title, question 2, or an option of question 2. */
+  part: 'title' | 'intro' | 'prompt' | 'option';
+  language: keyof Bilingual;
+  /** The question's position (from 1) for prompts and options. */
+  question?: number;
+  questionId?: string;
+  /** The option's position (from 1) for options. */
+  option?: number;
+}
+
+/** Languages in which a text is empty. */
+function missingIn(text: Bilingual): Array<keyof Bilingual> {
+  return (['en', 'es'] as const).filter((language) => text[language].trim() === '');
+}
+
+/**
+ * Every text a patron could read that lacks its English or Spanish version. The
+ * intro may be empty in both languages; any other text must exist in both.
+ */
+export function missingTranslations(survey: Survey, questions: Question[]): MissingTranslation[] {
+  const missing: MissingTranslation[] = missingIn(survey.title).map((language) => ({ part: 'title', language }));
+  const introMissing = missingIn(survey.intro);
+  if (introMissing.length === 1) missing.push({ part: 'intro', language: introMissing[0]! });
+  for (const q of questions) {
+    const where = { question: q.position, questionId: q.id };
+    for (const language of missingIn(q.prompt)) missing.push({ part: 'prompt', language, ...where });
+    q.options.forEach((option, index) => {
+      for (const language of missingIn(option)) missing.push({ part: 'option', language, option: index + 1, ...where });
+    });
+  }
+  return missing;
+}

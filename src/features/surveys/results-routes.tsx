@@ -1,4 +1,81 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can } from '../../policy';
+import { HttpError } from '../../server/http-error';
+import type { RequestLibrary } from '../../server/types';
+import { safeCsv } from '../../ui/csv';
+import { pageNumber } from '../../ui/pagination';
+import { emptyForm, type FormResult, type FormState } from '../../ui/forms';
+import type { Audience } from './results';
+import { readResultsFilter } from './results-schema';
+import { ResultsPage } from './views/results-page';
+import { TextAnswersPage } from './views/results-text-page';
+
+const view = { config: { can: 'library.view' } } as const;
+// Raw answers, free text included, stay with the library's own team.
+const work = { config: { can: 'library.work' } } as const;
+
+/** The library loaded by the access check; library-scoped routes always have one. */
+function scopedLibrary(request: FastifyRequest): RequestLibrary {
+  if (!request.library) throw new Error(`${request.url} is not a library-scoped route`);
+  return request.library;
+}
+
+/** Coaches and admins read from outside the team, so privacy hides small groups from them. */
+function audienceOf(request: FastifyRequest, library: RequestLibrary): Audience {
+  return can(request.actor, 'library.work', library.id) ? 'team' : 'outside';
+}
+
+/** The filter form as typed, with its errors when it is invalid. */
+function formState(form: FormResult<unknown>): FormState {
+  return form.ok ? emptyForm(form.values) : form;
+}
+
+/** A byte order mark first, so spreadsheets read the file as UTF-8 and keep accents. */
+const UTF8_BOM = '\uFEFF';
+
+/** A file name made only of safe characters. */
+const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, '') || 'survey';
 
 /** Survey results pages and the CSV export. */
-export async function surveyResultsRoutes(_app: FastifyInstance) {}
+export async function surveyResultsRoutes(app: FastifyInstance) {
+  const { surveyResults } = app.services;
+
+  app.get('/libraries/:library/surveys/:survey/results', view, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const { survey } = request.params as { survey: string };
+    const form = readResultsFilter(request.query, request.t);
+    const filter = form.ok ? form.value : undefined;
+    const results = await surveyResults.forSurvey(library, survey, filter ?? {}, audienceOf(request, library));
+    if (!results) throw new HttpError(404);
+    const page = (
+      <ResultsPage library={library} results={results} form={formState(form)} filter={filter} canWork={can(request.actor, 'library.work', library.id)} />
+    );
+    return reply.view(page, form.ok ? 200 : 400);
+  });
+
+  app.get('/libraries/:library/surveys/:survey/results.csv', work, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const { survey } = request.params as { survey: string };
+    const form = readResultsFilter(request.query, request.t);
+    // The results page explains a broken filter; the download link only carries valid ones.
+    if (!form.ok) throw new HttpError(400);
+    const exported = await surveyResults.exportRows(library, survey, form.value);
+    if (!exported) throw new HttpError(404);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${fileSafe(exported.survey.code)}-responses.csv"`)
+      .header('cache-control', 'private, no-store')
+      .send(UTF8_BOM + safeCsv(exported.rows));
+  });
+
+  app.get('/libraries/:library/surveys/:survey/results/questions/:question', view, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const { survey, question } = request.params as { survey: string; question: string };
+    const query = request.query as Record<string, unknown>;
+    const form = readResultsFilter(query, request.t);
+    const filter = form.ok ? form.value : undefined;
+    const text = await surveyResults.textAnswers(library, survey, question, filter ?? {}, audienceOf(request, library), pageNumber(query.page));
+    if (!text) throw new HttpError(404);
+    return reply.view(<TextAnswersPage library={library} text={text} form={formState(form)} filter={filter} />, form.ok ? 200 : 400);
+  });
+}

@@ -2,6 +2,8 @@ import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
 import { SummaryList, Table } from '../../../ui/table';
 import { formatNumber } from '../../../i18n/format';
+import { can } from '../../../policy';
+import { sectionPath } from '../../workspace/views/workspace-layout';
 import type { LibraryRole } from '../../../db/types';
 import type { Person } from '../../accounts/service';
 import type { Library } from '../service';
@@ -31,11 +33,21 @@ function PersonName({ person, link }: { person: Person; link: boolean }) {
 
 /** A library's profile, its team and its coaches. */
 export function LibraryPage({ library, cohortName, members, coaches, canInvite, canEdit, canSeePeople }: LibraryPageProps) {
-  const { t, locale } = usePage();
+  const { t, locale, actor } = usePage();
   const base = `/libraries/${library.slug}`;
   return (
     <Layout title={library.name}>
       <PageHeading title={library.name} lead={t('libraries.page.place', { town: library.town, state: library.state })} />
+      {can(actor, 'library.view', library.id) && (
+        <div class="workspace-link">
+          <p>{t('workspace.openLead')}</p>
+          <p>
+            <a class="button button-primary" href={sectionPath(library, 'journey')}>
+              {t('workspace.open')}
+            </a>
+          </p>
+        </div>
+      )}
       {canEdit && (
         <p class="actions">
           <a class="button button-secondary" href={`${base}/edit`}>

@@ -1,0 +1,48 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, type TestApp } from '../../../tests/support/app';
+import { makeLibrary, makePerson } from '../../../tests/support/factories';
+import type { JourneyContext, JourneyLibrary } from './context';
+import { seedDemoDiscover } from './discover';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+async function journeyLibrary(name: string): Promise<JourneyLibrary> {
+  const library = await makeLibrary(t.app, { name });
+  const lead = await makePerson(t.app, { role: 'staff', libraryId: library.id, libraryRole: 'lead' });
+  const member = await makePerson(t.app, { role: 'staff', libraryId: library.id });
+  return { id: library.id, slug: library.slug, name, timeZone: library.timeZone, leadId: lead.id, memberId: member.id };
+}
+
+test('the demo seeds discovery activities and themed insights for the three journeys', async () => {
+  const context: JourneyContext = {
+    glennsFerry: await journeyLibrary('Glenns Ferry Public Library'),
+    madison: await journeyLibrary('Madison Public Library'),
+    ignacio: await journeyLibrary('Ignacio Community Library'),
+    adminId: (await makePerson(t.app, { role: 'admin' })).id,
+  };
+  await seedDemoDiscover(t.app.services, context);
+  const { discover } = t.app.services;
+
+  for (const library of [context.glennsFerry, context.madison, context.ignacio]) {
+    const counts = await discover.counts(library.id);
+    assert.equal(counts.activities, 3, library.name);
+    assert.ok(counts.insights >= 4 && counts.insights <= 8, `${library.name} has ${counts.insights} insights`);
+    const { activities } = await discover.highlights(library.id);
+    assert.ok(activities.every((a) => a.date >= '2016-07-01' && a.date <= '2018-06-30'), `${library.name} dates are in the first cohort`);
+  }
+
+  const madison = await discover.highlights(context.madison.id);
+  assert.equal(madison.activities[0]?.kind, 'Wish Tree');
+  assert.match(madison.activities[0]?.title ?? '', /nine sites/);
+  assert.ok((await discover.counts(context.madison.id)).participants > 400);
+  assert.ok((await discover.themesInUse(context.ignacio.id)).includes('bilingual'));
+  const glennsFerry = await discover.highlights(context.glennsFerry.id);
+  assert.ok(glennsFerry.activities.some((a) => a.kind === 'Walk-through' && /VHS/.test(a.title)));
+  const teens = await discover.listInsights(context.glennsFerry.id, { theme: 'teens' }, 1);
+  assert.ok(teens.total >= 2);
+});

@@ -1,0 +1,93 @@
+import { usePage } from '../../../ui/context';
+import { SummaryList } from '../../../ui/table';
+import { Paragraphs } from '../../../ui/paragraphs';
+import type { Page } from '../../../ui/pagination';
+import { formatDate, formatNumber } from '../../../i18n/format';
+import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { CommentThread } from '../../workspace/views/comments';
+import type { WorkspaceLibrary } from '../../workspace/contracts';
+import type { Comment } from '../../workspace/service';
+import { PhotoStrip } from '../../photos/views/photo-strip';
+import type { Photo } from '../../photos/service';
+import { kindLabel, type Activity, type Insight } from '../service';
+import { activityPath, discoverPath, insightsPath } from '../urls';
+import { InsightsTable } from './parts';
+
+interface ActivityPageProps {
+  library: WorkspaceLibrary;
+  activity: Activity;
+  /** The first page of insights drawn from the activity. */
+  insights: Page<Insight>;
+  photos: Photo[];
+  comments: Comment[];
+  canWork: boolean;
+  canComment: boolean;
+}
+
+/** One activity: its details and notes, the insights drawn from it, its photos and its comment thread. */
+export function ActivityPage({ library, activity, insights, photos, comments, canWork, canComment }: ActivityPageProps) {
+  const { t, locale } = usePage();
+  return (
+    <WorkspaceLayout library={library} section="discover" title={activity.title}>
+      <p>
+        <a href={discoverPath(library)}>{t('discover.activity.back')}</a>
+      </p>
+      <SummaryList
+        items={[
+          [t('discover.field.kind'), t(kindLabel(activity.kind))],
+          [t('discover.field.date'), formatDate(activity.date, locale)],
+          [t('discover.field.place'), activity.place || t('common.none')],
+          [t('discover.field.participants'), formatNumber(activity.participants, locale)],
+        ]}
+      />
+      {canWork && (
+        <p class="actions">
+          <a class="button button-secondary" href={activityPath(library, activity.id, 'edit')}>
+            {t('discover.activity.edit')}
+          </a>
+          <a class="button button-secondary" href={activityPath(library, activity.id, 'delete')}>
+            {t('discover.activity.delete')}
+          </a>
+        </p>
+      )}
+      <h2>{t('discover.activity.notes')}</h2>
+      {activity.notes ? (
+        <div class="discover-notes">
+          <Paragraphs text={activity.notes} />
+        </div>
+      ) : (
+        <p>{t('discover.activity.noNotes')}</p>
+      )}
+      <h2>{t('discover.activity.insights')}</h2>
+      <InsightsTable
+        library={library}
+        insights={insights.items}
+        caption={t('discover.activity.insights')}
+        empty={t('discover.activity.noInsights')}
+        showActivity={false}
+      />
+      {insights.pages > 1 && (
+        <p>
+          <a href={insightsPath(library, { activity: activity.id })}>
+            {t('discover.overview.allInsights', { total: formatNumber(insights.total, locale) })}
+          </a>
+        </p>
+      )}
+      {canWork && (
+        <p class="actions">
+          <a class="button button-secondary" href={`${discoverPath(library)}/insights/new?activity=${encodeURIComponent(activity.id)}`}>
+            {t('discover.activity.addInsight')}
+          </a>
+        </p>
+      )}
+      <h2>{t('discover.activity.photos')}</h2>
+      {photos.length > 0 ? <PhotoStrip library={library} photos={photos} /> : <p class="empty">{t('discover.activity.noPhotos')}</p>}
+      {canWork && (
+        <p>
+          <a href={`/libraries/${library.slug}/photos/new?subject=activity:${encodeURIComponent(activity.id)}`}>{t('discover.activity.addPhoto')}</a>
+        </p>
+      )}
+      <CommentThread library={library} type="activity" id={activity.id} comments={comments} canComment={canComment} />
+    </WorkspaceLayout>
+  );
+}

@@ -1,0 +1,41 @@
+import { usePage } from '../../../ui/context';
+import { Form, SubmitButton } from '../../../ui/forms';
+import { Paragraphs } from '../../../ui/paragraphs';
+import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import type { WorkspaceLibrary } from '../../workspace/contracts';
+
+interface ConfirmDeletePageProps {
+  library: WorkspaceLibrary;
+  title: string;
+  /** The item's own words, shown so the reader knows what goes. */
+  quote?: string;
+  body: string;
+  /** Where the form posts to confirm. */
+  action: string;
+  submit: string;
+  /** Where "Cancel" goes back to: the item's page. */
+  cancel: string;
+}
+
+/** Asks for confirmation before deleting an activity or an insight. */
+export function ConfirmDeletePage({ library, title, quote, body, action, submit, cancel }: ConfirmDeletePageProps) {
+  const { t } = usePage();
+  return (
+    <WorkspaceLayout library={library} section="discover" title={title}>
+      <div class="narrow">
+        {quote && (
+          <blockquote class="discover-insight">
+            <Paragraphs text={quote} />
+          </blockquote>
+        )}
+        <p>{body}</p>
+        <Form action={action}>
+          <div class="actions">
+            <SubmitButton variant="danger">{submit}</SubmitButton>
+            <a href={cancel}>{t('common.cancel')}</a>
+          </div>
+        </Form>
+      </div>
+    </WorkspaceLayout>
+  );
+}

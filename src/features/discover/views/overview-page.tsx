@@ -1,0 +1,66 @@
+import { usePage } from '../../../ui/context';
+import { SummaryList } from '../../../ui/table';
+import { Pagination, type Page } from '../../../ui/pagination';
+import { formatNumber } from '../../../i18n/format';
+import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import type { WorkspaceLibrary } from '../../workspace/contracts';
+import type { Activity, DiscoverService, Insight } from '../service';
+import { discoverPath, insightsPath } from '../urls';
+import { ActivitiesTable, InsightsTable } from './parts';
+
+interface OverviewPageProps {
+  library: WorkspaceLibrary;
+  counts: Awaited<ReturnType<DiscoverService['counts']>>;
+  activities: Page<Activity>;
+  latest: Insight[];
+  /** The reader may record and edit (the library's own staff). */
+  canWork: boolean;
+}
+
+/** The discover section: totals, the activities (25 a page) and the latest insights. */
+export function OverviewPage({ library, counts, activities, latest, canWork }: OverviewPageProps) {
+  const { t, locale } = usePage();
+  const base = discoverPath(library);
+  return (
+    <WorkspaceLayout library={library} section="discover" title={t('discover.title')} lead={t('discover.lead')}>
+      {canWork && (
+        <p class="actions">
+          <a class="button button-primary" href={`${base}/activities/new`}>
+            {t('discover.activities.add')}
+          </a>
+          <a class="button button-secondary" href={`${base}/insights/new`}>
+            {t('discover.insights.add')}
+          </a>
+        </p>
+      )}
+      <h2>{t('discover.overview.glance')}</h2>
+      <SummaryList
+        items={[
+          [t('discover.counts.activities'), formatNumber(counts.activities, locale)],
+          [t('discover.counts.participants'), formatNumber(counts.participants, locale)],
+          [t('discover.counts.insights'), formatNumber(counts.insights, locale)],
+        ]}
+      />
+      <h2>{t('discover.overview.activities')}</h2>
+      <ActivitiesTable
+        library={library}
+        activities={activities.items}
+        caption={t('discover.activities.caption', { total: formatNumber(activities.total, locale) })}
+        empty={t('discover.activities.empty')}
+      />
+      <Pagination page={activities.page} pages={activities.pages} />
+      <h2>{t('discover.overview.latest')}</h2>
+      <InsightsTable
+        library={library}
+        insights={latest}
+        caption={t('discover.overview.latest')}
+        empty={t('discover.insights.empty')}
+      />
+      {counts.insights > 0 && (
+        <p>
+          <a href={insightsPath(library)}>{t('discover.overview.allInsights', { total: formatNumber(counts.insights, locale) })}</a>
+        </p>
+      )}
+    </WorkspaceLayout>
+  );
+}

@@ -1,0 +1,61 @@
+import { usePage } from '../../../ui/context';
+import { fieldId, Radios, TextArea, TextField, type FormState } from '../../../ui/forms';
+import { MAX_ALT_LENGTH, MAX_CAPTION_LENGTH, MAX_CREDIT_LENGTH } from '../schema';
+import { consentOptions, kindOptions } from './labels';
+
+/** Accepted types, as a hint to the browser's file picker; the server checks the bytes itself. */
+const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif';
+
+/** The file input of the upload form; after an error it asks for the file again. */
+export function FileField({ form, maxMegabytes }: { form: FormState; maxMegabytes: number }) {
+  const { t } = usePage();
+  const error = form.errors.file;
+  const shownAgain = Object.keys(form.errors).length > 0;
+  const hintId = `${fieldId('file')}-hint`;
+  const errorId = `${fieldId('file')}-error`;
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={fieldId('file')}>{t('photos.field.file')}</label>
+      <p class="hint" id={hintId}>
+        {t('photos.hint.file', { mb: maxMegabytes })}
+        {shownAgain && ` ${t('photos.hint.reselect')}`}
+      </p>
+      {error && (
+        <p class="error-message" id={errorId}>
+          {error}
+        </p>
+      )}
+      <input
+        id={fieldId('file')}
+        name="file"
+        type="file"
+        accept={ACCEPT}
+        required
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+      />
+    </div>
+  );
+}
+
+/** Kind, alt text, caption, credit and consent: the fields of both the upload and the edit form. */
+export function PhotoFields({ form }: { form: FormState }) {
+  const { t } = usePage();
+  return (
+    <>
+      <Radios form={form} name="kind" label={t('photos.field.kind')} options={kindOptions(t)} />
+      <TextField form={form} name="alt" label={t('photos.field.alt')} hint={t('photos.hint.alt', { limit: MAX_ALT_LENGTH })} maxLength={MAX_ALT_LENGTH} />
+      <TextArea
+        form={form}
+        name="caption"
+        label={t('photos.field.caption')}
+        hint={t('photos.hint.caption', { limit: MAX_CAPTION_LENGTH })}
+        rows={3}
+        maxLength={MAX_CAPTION_LENGTH}
+        optional
+      />
+      <TextField form={form} name="credit" label={t('photos.field.credit')} hint={t('photos.hint.credit')} maxLength={MAX_CREDIT_LENGTH} optional />
+      <Radios form={form} name="consent" label={t('photos.field.consent')} hint={t('photos.hint.consent')} options={consentOptions(t)} />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { usePage } from '../../../ui/context';
+import { Form, SubmitButton } from '../../../ui/forms';
+import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import type { WorkspaceLibrary } from '../../workspace/contracts';
+
+interface DeletePageProps {
+  library: WorkspaceLibrary;
+  title: string;
+  /** What deleting does, in a sentence or two. */
+  body: string;
+  submit: string;
+  /** Where the form posts. */
+  action: string;
+  /** Where "Cancel" leads: the item's page. */
+  back: string;
+}
+
+/** Asks for confirmation before deleting an idea, a prototype or a test session. */
+export function DeletePage({ library, title, body, submit, action, back }: DeletePageProps) {
+  const { t } = usePage();
+  return (
+    <WorkspaceLayout library={library} section="ideate" title={title}>
+      <p>{body}</p>
+      <Form action={action}>
+        <div class="actions">
+          <SubmitButton variant="danger">{submit}</SubmitButton>
+          <a href={back}>{t('common.cancel')}</a>
+        </div>
+      </Form>
+    </WorkspaceLayout>
+  );
+}

@@ -1,0 +1,70 @@
+import { usePage } from '../../../ui/context';
+import { Paragraphs } from '../../../ui/paragraphs';
+import { WorkspaceLayout, sectionPath } from '../../workspace/views/workspace-layout';
+import type { WorkspaceLibrary } from '../../workspace/contracts';
+import { CommentThread } from '../../workspace/views/comments';
+import type { Comment } from '../../workspace/service';
+import { ideaPath, ideatePath, prototypePath, type Idea, type Prototype } from '../service';
+import { decisionLabel } from './decision-text';
+
+interface IdeaPageProps {
+  library: WorkspaceLibrary;
+  idea: Idea;
+  insights: Array<{ id: string; text: string }>;
+  prototypes: Prototype[];
+  comments: Comment[];
+  canWork: boolean;
+  canComment: boolean;
+}
+
+/** One idea: what it is, the insights it answers, the prototypes made from it, and its comments. */
+export function IdeaPage({ library, idea, insights, prototypes, comments, canWork, canComment }: IdeaPageProps) {
+  const { t } = usePage();
+  const path = ideaPath(library, idea.id);
+  return (
+    <WorkspaceLayout library={library} section="ideate" title={idea.title}>
+      <p>
+        <a href={ideatePath(library)}>{t('prototypes.back')}</a>
+      </p>
+      {idea.description ? <Paragraphs text={idea.description} /> : <p class="empty">{t('prototypes.idea.noDescription')}</p>}
+      {canWork && (
+        <p class="actions">
+          <a class="button button-secondary" href={`${path}/edit`}>
+            {t('prototypes.idea.edit')}
+          </a>
+          <a class="button button-secondary" href={`${ideatePath(library)}/prototypes/new?idea=${encodeURIComponent(idea.id)}`}>
+            {t('prototypes.idea.makePrototype')}
+          </a>
+          <a href={`${path}/delete`}>{t('prototypes.idea.delete')}</a>
+        </p>
+      )}
+      <h2>{t('prototypes.idea.insightsHeading')}</h2>
+      {insights.length ? (
+        <ul>
+          {insights.map((insight) => (
+            <li key={insight.id}>
+              <a href={`${sectionPath(library, 'discover')}/insights/${encodeURIComponent(insight.id)}`}>{insight.text}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">{t('prototypes.idea.insightsEmpty')}</p>
+      )}
+      <h2>{t('prototypes.idea.prototypesHeading')}</h2>
+      {prototypes.length ? (
+        <ul>
+          {prototypes.map((prototype) => (
+            <li key={prototype.id}>
+              <a href={prototypePath(library, prototype.id)}>{prototype.title}</a>
+              {' – '}
+              {t(decisionLabel(prototype.decision))}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">{t('prototypes.idea.prototypesEmpty')}</p>
+      )}
+      <CommentThread library={library} type="idea" id={idea.id} comments={comments} canComment={canComment} />
+    </WorkspaceLayout>
+  );
+}

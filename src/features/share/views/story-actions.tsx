@@ -1,0 +1,55 @@
+import { usePage } from '../../../ui/context';
+import { Form, SubmitButton } from '../../../ui/forms';
+import type { WorkspaceLibrary } from '../../workspace/contracts';
+import { sharePaths, type Story } from '../service';
+
+interface StoryActionsProps {
+  library: WorkspaceLibrary;
+  story: Story;
+  canWork: boolean;
+  canPublish: boolean;
+}
+
+/**
+ * What the reader may do with the story now: staff edit, re-assemble and
+ * submit a draft; admins approve a submitted one. Everyone sees the print
+ * version and, once published, the hub page.
+ */
+export function StoryActions({ library, story, canWork, canPublish }: StoryActionsProps) {
+  const { t } = usePage();
+  const path = sharePaths.story(library);
+  return (
+    <div class="share-actions">
+      <ul class="share-links">
+        {canWork && (
+          <li>
+            <a href={`${path}/edit`}>{t('share.story.edit')}</a>
+          </li>
+        )}
+        <li>
+          <a href={`${path}/print`}>{t('share.story.print')}</a>
+        </li>
+        {story.status === 'published' && story.hubPath && (
+          <li>
+            <a href={story.hubPath}>{t('share.story.onHub')}</a>
+          </li>
+        )}
+      </ul>
+      {canWork && story.status === 'draft' && (
+        <Form action={`${path}/submit`} label={t('share.story.submit')}>
+          <SubmitButton>{t('share.story.submit')}</SubmitButton>
+        </Form>
+      )}
+      {canPublish && story.status === 'submitted' && (
+        <Form action={`${path}/approve`} label={t('share.story.approve')}>
+          <SubmitButton>{t('share.story.approve')}</SubmitButton>
+        </Form>
+      )}
+      {canWork && (
+        <Form action={`${path}/assemble`} label={t('share.story.reassemble')}>
+          <SubmitButton variant="secondary">{t('share.story.reassemble')}</SubmitButton>
+        </Form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { usePage } from '../../../ui/context';
+import { Form, SubmitButton } from '../../../ui/forms';
+import { formatDateTime } from '../../../i18n/format';
+import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { CommentThread } from '../../workspace/views/comments';
+import type { WorkspaceLibrary } from '../../workspace/contracts';
+import type { Comment } from '../../workspace/service';
+import type { Photo } from '../../photos/service';
+import { sharePaths, type Story } from '../service';
+import { StoryBody } from './story-body';
+import { StoryActions } from './story-actions';
+import { storyStatusKey } from './status';
+
+interface StoryPageProps {
+  library: WorkspaceLibrary;
+  story: Story;
+  beforePhotos: Photo[];
+  afterPhotos: Photo[];
+  comments: Comment[];
+  canWork: boolean;
+  canPublish: boolean;
+  canComment: boolean;
+  /** Why approval was refused, e.g. a photo without release. */
+  error?: string;
+}
+
+/** The transformation story as it will read on the hub, with its state, actions and comment thread. */
+export function StoryPage(props: StoryPageProps) {
+  const { library, story, beforePhotos, afterPhotos, comments, canWork, canPublish, canComment, error } = props;
+  const { t, locale, timeZone } = usePage();
+  const when = (iso: string) => formatDateTime(iso, locale, timeZone);
+  return (
+    <WorkspaceLayout library={library} section="share" title={story.title}>
+      {error && (
+        <div class="error-summary" role="alert" aria-labelledby="approve-error-title" tabIndex={-1}>
+          <h2 id="approve-error-title">{t('form.errorSummary.title')}</h2>
+          <p class="error-message">{error}</p>
+        </div>
+      )}
+      <p>
+        {t('share.story.state', { status: t(storyStatusKey(story.status)) })}{' '}
+        {story.status === 'submitted' && story.submittedAt && t('share.story.submittedAt', { date: when(story.submittedAt) })}
+        {story.status === 'published' && story.approvedAt && t('share.story.approvedAt', { date: when(story.approvedAt) })}
+      </p>
+      {story.status === 'submitted' && !canPublish && <p>{t('share.story.waiting')}</p>}
+      <StoryActions library={library} story={story} canWork={canWork} canPublish={canPublish} />
+      <StoryBody library={library} story={story} beforePhotos={beforePhotos} afterPhotos={afterPhotos} />
+      <p>
+        <a href={sharePaths.overview(library)}>{t('share.postcard.back')}</a>
+      </p>
+      <CommentThread library={library} type="story" id={story.id} comments={comments} canComment={canComment} />
+    </WorkspaceLayout>
+  );
+}
+
+/** Asks before replacing the story's text with a new draft from the workspace. */
+export function AssembleConfirmPage({ library, story }: { library: WorkspaceLibrary; story: Story }) {
+  const { t } = usePage();
+  const path = sharePaths.story(library);
+  return (
+    <WorkspaceLayout library={library} section="share" title={t('share.story.confirmTitle')}>
+      <div class="narrow">
+        <p>{t('share.story.confirmBody')}</p>
+        {story.status === 'published' && <p>{t('share.story.confirmPublished')}</p>}
+        <Form action={`${path}/assemble`}>
+          <input type="hidden" name="confirm" value="yes" />
+          <div class="actions">
+            <SubmitButton variant="danger">{t('share.story.confirmSubmit')}</SubmitButton>
+            <a href={path}>{t('common.cancel')}</a>
+          </div>
+        </Form>
+      </div>
+    </WorkspaceLayout>
+  );
+}
