@@ -42,8 +42,8 @@ export function fillSurveyForm(html: string, patron: number): URLSearchParams {
       if (!chosen.has(name)) form.append(name, value);
       chosen.add(name);
     } else if (type === 'number') {
-      // Dot votes: one number field per option, named after the question; the first gets the dot.
-      const question = name.replace(/[.[].*$/, '');
+      // Dot votes: one number field per option, named `q_<question>_<option>`; the first gets the dot.
+      const question = name.split('_').slice(0, 2).join('_');
       form.append(name, chosen.has(question) ? '0' : '1');
       chosen.add(question);
     } else if (type === 'text') form.append(name, `Answer from patron ${patron}`);
@@ -70,7 +70,7 @@ async function patron(base: string, path: string, index: number, errors: string[
     });
     await sent.arrayBuffer();
     const location = sent.headers.get('location') ?? '';
-    if (sent.status !== 303 || !location.endsWith('/thanks')) throw new Error(`submission answered ${sent.status} ${location}`);
+    if (sent.status !== 303 || new URL(location, base).pathname !== `${path}/thanks`) throw new Error(`submission answered ${sent.status} ${location}`);
     const thanks = await fetch(new URL(location, base), { headers: { cookie: `lang=${lang}` }, signal: AbortSignal.timeout(FETCH_LIMIT_MS) });
     await thanks.arrayBuffer();
     if (thanks.status !== 200) throw new Error(`thank-you page answered ${thanks.status}`);

@@ -32,8 +32,8 @@ describe('surveys demo data', () => {
   it('gives each demo library a closed, fully translated survey with a few hundred valid responses', async () => {
     const { surveys } = t.app.services;
     for (const library of [context.glennsFerry, context.madison, context.ignacio]) {
-      const [summary] = await surveys.listForLibrary(library.id);
-      assert.equal(summary?.status, 'closed');
+      const summary = (await surveys.listForLibrary(library.id)).find((s) => s.status === 'closed');
+      assert.ok(summary, 'a closed survey');
       const survey = (await surveys.getSurvey(library.id, summary.id))!;
       assert.ok(survey.closesOn! >= '2016-07-01' && survey.closesOn! <= '2017-12-31');
       const questions = await surveys.questionsOf(survey.id);
@@ -64,5 +64,15 @@ describe('surveys demo data', () => {
       const texts = rows.filter((r) => questions.some((q) => (q.type === 'short' || q.type === 'long') && JSON.parse(r.answers)[q.id]));
       assert.ok(texts.length > 0, 'some patrons wrote an answer');
     }
+  });
+
+  it('leaves Glenns Ferry a survey open for patrons to answer today', async () => {
+    const open = (await t.app.services.surveys.listForLibrary(context.glennsFerry.id)).filter((s) => s.status === 'open');
+    assert.equal(open.length, 1);
+    const survey = (await t.app.services.surveys.getSurvey(context.glennsFerry.id, open[0]!.id))!;
+    assert.equal(survey.closesOn, null);
+    const page = await t.app.inject({ method: 'GET', url: `/s/${survey.code}` });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /How is the makerspace working for you\?/);
   });
 });

@@ -20,7 +20,10 @@ interface DemoSurvey {
   title: Bilingual;
   intro: Bilingual;
   openedOn: string;
-  closesOn: string;
+  /** The last day of answers; null for a survey that stays open. */
+  closesOn: string | null;
+  /** The last day of the generated answers (the closing day when there is one). */
+  answeredUntil?: string;
   responses: number;
   /** Share of patrons answering in Spanish. */
   spanish: number;
@@ -294,17 +297,68 @@ async function seedSurvey(services: Services, library: JourneyLibrary, spec: Dem
       channel: paper ? 'paper' : 'web',
       locale,
       answers,
-      submittedAt: timeBetween(random, spec.openedOn, spec.closesOn),
+      submittedAt: timeBetween(random, spec.openedOn, spec.answeredUntil ?? spec.closesOn ?? spec.openedOn),
       enteredBy: paper ? library.memberId : null,
     };
   });
   await surveys.importResponses(survey.id, responses);
-  await surveys.setHistory(survey, { status: 'closed', openedAt: `${spec.openedOn}T15:00:00.000Z`, closedAt: `${spec.closesOn}T23:00:00.000Z` });
+  const openedAt = `${spec.openedOn}T15:00:00.000Z`;
+  await surveys.setHistory(
+    survey,
+    spec.closesOn ? { status: 'closed', openedAt, closedAt: `${spec.closesOn}T23:00:00.000Z` } : { status: 'open', openedAt, closedAt: null },
+  );
 }
 
-/** Demo data for the surveys part of the three demo journeys: one closed survey each, with a few hundred responses. */
+/**
+ * Glenns Ferry's standing feedback survey about the finished makerspace, left
+ * open so the demo has a survey patrons can answer today.
+ */
+const GLENNS_FERRY_FEEDBACK: DemoSurvey = {
+  title: { en: 'How is the makerspace working for you?', es: '¿Qué le parece el espacio maker?' },
+  intro: {
+    en: 'The makerspace opened in the old VHS room. Two minutes of your time help us make it better.',
+    es: 'El espacio maker abrió en el antiguo cuarto de las cintas VHS. Dos minutos de su tiempo nos ayudan a mejorarlo.',
+  },
+  openedOn: '2018-05-01',
+  closesOn: null,
+  answeredUntil: '2018-06-29',
+  responses: 60,
+  spanish: 0.3,
+  questions: [
+    {
+      type: 'scale',
+      required: true,
+      prompt: { en: 'How much do you enjoy the makerspace?', es: '¿Cuánto disfruta del espacio maker?' },
+    },
+    {
+      type: 'dots',
+      dots: 3,
+      prompt: { en: 'Place three dots on what we should add next', es: 'Ponga tres puntos en lo que deberíamos añadir' },
+      options: [
+        ['More sewing machines', 'Más máquinas de coser', 3],
+        ['A laser cutter', 'Una cortadora láser', 5],
+        ['Evening hours', 'Horario de tarde', 4],
+        ['Classes for beginners', 'Clases para principiantes', 4],
+      ],
+    },
+    {
+      type: 'long',
+      prompt: { en: 'What did you make here?', es: '¿Qué ha creado aquí?' },
+      texts: {
+        en: ['A birdhouse with my grandson.', 'My first 3D-printed keychain.', 'A quilt square for the community quilt.'],
+        es: ['Una casita para pájaros con mi nieto.', 'Mi primer llavero impreso en 3D.', 'Un cuadro para la colcha de la comunidad.'],
+      },
+    },
+  ],
+};
+
+/**
+ * Demo data for the surveys part of the three demo journeys: one closed survey
+ * each, with a few hundred responses, and Glenns Ferry's open feedback survey.
+ */
 export async function seedDemoSurveys(services: Services, context: JourneyContext): Promise<void> {
   await seedSurvey(services, context.glennsFerry, GLENNS_FERRY, 2016);
   await seedSurvey(services, context.madison, MADISON, 2017);
   await seedSurvey(services, context.ignacio, IGNACIO, 2018);
+  await seedSurvey(services, context.glennsFerry, GLENNS_FERRY_FEEDBACK, 2019);
 }
