@@ -13,6 +13,8 @@ export const surveyResultsMessages = defineMessages(
     'surveyResults.responses.paper': 'Responses on paper',
     'surveyResults.download': 'Download these responses as CSV',
     'surveyResults.filter.label': 'Filter the responses',
+    'surveyResults.filter.teamOnly':
+      "These results count every response. Only the library's team can filter them, so that small groups of patrons cannot be singled out.",
     'surveyResults.filter.from': 'From',
     'surveyResults.filter.to': 'To',
     'surveyResults.filter.channel': 'Channel',
@@ -71,6 +73,8 @@ export const surveyResultsMessages = defineMessages(
     'surveyResults.responses.paper': 'Respuestas en papel',
     'surveyResults.download': 'Descargar estas respuestas en CSV',
     'surveyResults.filter.label': 'Filtrar las respuestas',
+    'surveyResults.filter.teamOnly':
+      'Estos resultados cuentan todas las respuestas. Solo el equipo de la biblioteca puede filtrarlos, para que no se pueda identificar a grupos pequeños de usuarios.',
     'surveyResults.filter.from': 'Desde',
     'surveyResults.filter.to': 'Hasta',
     'surveyResults.filter.channel': 'Canal',

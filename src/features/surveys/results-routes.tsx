@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { safeCsv } from '../../ui/csv';
 import { pageNumber } from '../../ui/pagination';
@@ -15,14 +16,18 @@ const view = { config: { can: 'library.view' } } as const;
 const work = { config: { can: 'library.work' } } as const;
 
 /** The library loaded by the access check; library-scoped routes always have one. */
-function scopedLibrary(request: FastifyRequest): RequestLibrary {
-  if (!request.library) throw new Error(`${request.url} is not a library-scoped route`);
-  return request.library;
-}
-
 /** Coaches and admins read from outside the team, so privacy hides small groups from them. */
 function audienceOf(request: FastifyRequest, library: RequestLibrary): Audience {
   return can(request.actor, 'library.work', library.id) ? 'team' : 'outside';
+}
+
+/**
+ * The filter as asked, for the team only. Readers outside the team always see
+ * every response: with filters, two overlapping groups of five or more could
+ * be compared to single out a few patrons' answers.
+ */
+function requestedFilter(request: FastifyRequest, audience: Audience): unknown {
+  return audience === 'team' ? request.query : {};
 }
 
 /** The filter form as typed, with its errors when it is invalid. */
@@ -43,13 +48,12 @@ export async function surveyResultsRoutes(app: FastifyInstance) {
   app.get('/libraries/:library/surveys/:survey/results', view, async (request, reply) => {
     const library = scopedLibrary(request);
     const { survey } = request.params as { survey: string };
-    const form = readResultsFilter(request.query, request.t);
+    const audience = audienceOf(request, library);
+    const form = readResultsFilter(requestedFilter(request, audience), request.t);
     const filter = form.ok ? form.value : undefined;
-    const results = await surveyResults.forSurvey(library, survey, filter ?? {}, audienceOf(request, library));
+    const results = await surveyResults.forSurvey(library, survey, filter ?? {}, audience);
     if (!results) throw new HttpError(404);
-    const page = (
-      <ResultsPage library={library} results={results} form={formState(form)} filter={filter} canWork={can(request.actor, 'library.work', library.id)} />
-    );
+    const page = <ResultsPage library={library} results={results} form={formState(form)} filter={filter} canWork={audience === 'team'} />;
     return reply.view(page, form.ok ? 200 : 400);
   });
 
@@ -72,10 +76,12 @@ export async function surveyResultsRoutes(app: FastifyInstance) {
     const library = scopedLibrary(request);
     const { survey, question } = request.params as { survey: string; question: string };
     const query = request.query as Record<string, unknown>;
-    const form = readResultsFilter(query, request.t);
+    const audience = audienceOf(request, library);
+    const form = readResultsFilter(requestedFilter(request, audience), request.t);
     const filter = form.ok ? form.value : undefined;
-    const text = await surveyResults.textAnswers(library, survey, question, filter ?? {}, audienceOf(request, library), pageNumber(query.page));
+    const text = await surveyResults.textAnswers(library, survey, question, filter ?? {}, audience, pageNumber(query.page));
     if (!text) throw new HttpError(404);
-    return reply.view(<TextAnswersPage library={library} text={text} form={formState(form)} filter={filter} />, form.ok ? 200 : 400);
+    const page = <TextAnswersPage library={library} text={text} form={formState(form)} filter={filter} canFilter={audience === 'team'} />;
+    return reply.view(page, form.ok ? 200 : 400);
   });
 }

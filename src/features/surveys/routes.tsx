@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderSVG } from 'uqr';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { emptyForm, type FieldErrors, type FormState } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
@@ -24,11 +25,6 @@ const view = { config: { can: 'library.view' } } as const;
 const work = { config: { can: 'library.work' } } as const;
 
 /** The library loaded by the access check; library-scoped routes always have one. */
-function scopedLibrary(request: FastifyRequest): RequestLibrary {
-  if (!request.library) throw new Error(`${request.url} is not a library-scoped route`);
-  return request.library;
-}
-
 /** Routes of the surveys part of a library's workspace, and the patron's pages. */
 export async function surveysRoutes(app: FastifyInstance) {
   const { surveys, workspace } = app.services;

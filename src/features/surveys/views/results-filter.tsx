@@ -5,11 +5,14 @@ interface ResultsFilterPanelProps {
   /** The page the filter reloads, without a query string. */
   action: string;
   form: FormState;
+  /** False for readers outside the library's team, who always see every response. */
+  canFilter: boolean;
 }
 
 /** The filter of a results page: a range of days and a channel, sent by GET so a filtered view can be linked. */
-export function ResultsFilterPanel({ action, form }: ResultsFilterPanelProps) {
+export function ResultsFilterPanel({ action, form, canFilter }: ResultsFilterPanelProps) {
   const { t } = usePage();
+  if (!canFilter) return <p class="hint">{t('surveyResults.filter.teamOnly')}</p>;
   const filtered = ['from', 'to', 'channel'].some((name) => {
     const value = form.values[name];
     return typeof value === 'string' && value !== '' && value !== 'all';

@@ -44,7 +44,7 @@ export function ResultsPage({ library, results, form, filter, canWork }: Results
           [t('surveyResults.responses.paper'), formatNumber(byChannel.paper, locale)],
         ]}
       />
-      <ResultsFilterPanel action={path} form={form} />
+      <ResultsFilterPanel action={path} form={form} canFilter={canWork} />
       {!filter ? (
         <p>{t('surveyResults.error.invalidFilter')}</p>
       ) : (

@@ -15,10 +15,12 @@ interface TextAnswersPageProps {
   form: FormState;
   /** The filter applied; undefined when the one typed is invalid. */
   filter: ResultsFilter | undefined;
+  /** The reader may filter the answers (the library's team). */
+  canFilter: boolean;
 }
 
 /** Every answer to one free-text question, newest first, a page at a time. */
-export function TextAnswersPage({ library, text, form, filter }: TextAnswersPageProps) {
+export function TextAnswersPage({ library, text, form, filter, canFilter }: TextAnswersPageProps) {
   const { t, locale } = usePage();
   const { survey, question, answered, answers } = text;
   const resultsAddress = resultsPath(library, survey.id);
@@ -32,7 +34,7 @@ export function TextAnswersPage({ library, text, form, filter }: TextAnswersPage
       <p>
         <a href={filter ? withFilter(resultsAddress, filter) : resultsAddress}>{t('surveyResults.textPage.back')}</a>
       </p>
-      <ResultsFilterPanel action={`${resultsAddress}/questions/${question.id}`} form={form} />
+      <ResultsFilterPanel action={`${resultsAddress}/questions/${question.id}`} form={form} canFilter={canFilter} />
       {!filter ? (
         <p>{t('surveyResults.error.invalidFilter')}</p>
       ) : text.hidden ? (
