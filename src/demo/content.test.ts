@@ -22,7 +22,8 @@ test('the demo content fills the hub: home text, recent items, postcards linked 
   assert.ok(all.length >= 12, `${all.length} items`);
   assert.ok(all.every((item) => item.publishedAt >= '2016' && item.publishedAt < '2019'));
   const postcards = (await content.listPublished({ type: 'postcard' }, 1)).items;
-  assert.deepEqual(postcards.map((p) => p.library?.name).sort(), [
+  // The demo journeys add more postcards from Glenns Ferry and Madison.
+  assert.deepEqual([...new Set(postcards.map((p) => p.library?.name))].sort(), [
     'Glenns Ferry Public Library',
     'Ignacio Community Library',
     'Madison Public Library',

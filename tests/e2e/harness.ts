@@ -2,6 +2,7 @@ import { after, before } from 'node:test';
 import type { Browser, Page, Response } from 'playwright-core';
 import { translator } from '../../src/i18n';
 import { checkA11y, launchBrowser, navigate, openPage, visit } from '../support/browser';
+import { makeLibrary, makePerson } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp';
 
@@ -150,4 +151,42 @@ export async function sendQueuedNewsletters(server: TestServer, size?: number): 
     if (sent + failed === 0) return;
   }
   throw new Error('The newsletter queue did not empty');
+}
+
+/** A library of a program's cohort, its lead, a member of its team, and a program admin. */
+export interface WorkspaceTeam {
+  library: Awaited<ReturnType<typeof makeLibrary>>;
+  lead: Awaited<ReturnType<typeof makePerson>>;
+  member: Awaited<ReturnType<typeof makePerson>>;
+  admin: Awaited<ReturnType<typeof makePerson>>;
+}
+
+/**
+ * Fills an empty database for workspace tests, through the services: the
+ * program, a cohort with a $5,000 subgrant and its spending categories, a
+ * library in that cohort with a lead and a member, and an admin.
+ */
+export async function prepareWorkspace(
+  server: TestServer,
+  options: { libraryName: string; leadName: string; memberName: string; spendingCategories?: string[] },
+): Promise<WorkspaceTeam> {
+  const { app } = server;
+  await app.services.programs.saveProgram({
+    name: 'Small Libraries Create Smart Spaces',
+    description: 'A program for small and rural libraries.',
+    managerName: 'Morgan Manager',
+    managerEmail: 'manager@example.org',
+  });
+  const cohort = await app.services.programs.createCohort({
+    name: 'Cohort 1',
+    startsOn: '2026-01-01',
+    endsOn: '2027-12-31',
+    subgrantCents: 500_000,
+    spendingCategories: options.spendingCategories ?? ['Furniture', 'Technology'],
+  });
+  const library = await makeLibrary(app, { name: options.libraryName, cohortId: cohort.id });
+  const lead = await makePerson(app, { role: 'staff', libraryId: library.id, libraryRole: 'lead', name: options.leadName });
+  const member = await makePerson(app, { role: 'staff', libraryId: library.id, libraryRole: 'member', name: options.memberName });
+  const admin = await makePerson(app, { role: 'admin' });
+  return { library, lead, member, admin };
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makeLibrary, makePerson, PASSWORD, signedInClient } from '../../../tests/support/factories';
-import { utcToLocal } from './schedule';
+import { utcToLocal } from '../../i18n/time';
 
 /** The fields of a complete item form; tests override what they check. */
 const fields = (overrides: Record<string, string | string[]> = {}) => ({ title: 'Makerspace news', summary: '', body: 'Plain text.', intent: 'save', ...overrides });

@@ -3,7 +3,7 @@ import { validateForm, type FormResult, type FormValues } from '../../ui/forms';
 import type { Translate } from '../../i18n';
 import type { AdminItem, ContentInput, ContentLink, TagKind } from './service';
 import type { ContentType } from './urls';
-import { localToUtc, utcToLocal } from './schedule';
+import { localToUtc, utcToLocal } from '../../i18n/time';
 
 export const MAX_LINKS = 100;
 const MAX_LINK_LINE = 2_500;

@@ -4,7 +4,6 @@ import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { makeLibrary } from '../../../tests/support/factories';
 import type { ContentService, NewItemInput } from './service';
 import { excerpt } from './service';
-import { localToUtc, utcToLocal } from './schedule';
 
 /** A complete item input with sensible defaults. */
 export function itemInput(overrides: Partial<NewItemInput> = {}): NewItemInput {
@@ -186,14 +185,3 @@ describe('the content service', () => {
   });
 });
 
-describe('schedule times', () => {
-  it('reads a wall-clock time in a zone as UTC, across daylight saving', () => {
-    assert.equal(localToUtc('2026-12-01T09:30', 'America/Chicago'), '2026-12-01T15:30:00.000Z');
-    assert.equal(localToUtc('2026-07-01T09:30', 'America/Chicago'), '2026-07-01T14:30:00.000Z');
-    assert.equal(localToUtc('2026-07-01T09:30', 'UTC'), '2026-07-01T09:30:00.000Z');
-    assert.equal(utcToLocal('2026-07-01T14:30:00.000Z', 'America/Chicago'), '2026-07-01T09:30');
-    for (const bad of ['', 'tomorrow', '2026-02-30T10:00', '2026-13-01T10:00', '2026-01-01T24:00', '2026-01-01 10:00']) {
-      assert.equal(localToUtc(bad, 'UTC'), undefined, bad);
-    }
-  });
-});

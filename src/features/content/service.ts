@@ -247,7 +247,7 @@ export function createContentService({ db, search, images, libraries }: ContentD
       const known = new Set((await repo.listTags()).map((t) => t.id));
       if (!input.tagIds.every((id) => known.has(id))) throw new UnknownReferenceError('tags');
     }
-    if (input.libraryId && !(await libraries.allLibraries()).some((l) => l.id === input.libraryId)) {
+    if (input.libraryId && !(await libraries.getLibrary(input.libraryId))) {
       throw new UnknownReferenceError('library');
     }
     if (input.imageId && !(await images.getImage(input.imageId))) throw new UnknownReferenceError('image');
@@ -471,9 +471,9 @@ export function createContentService({ db, search, images, libraries }: ContentD
       const row = await repo.findRevision(itemId, revisionId);
       if (!row) return false;
       const snapshot = JSON.parse(row.snapshot) as ContentInput;
-      const [tags, all, image] = await Promise.all([
+      const [tags, library, image] = await Promise.all([
         repo.listTags(),
-        snapshot.libraryId ? libraries.allLibraries() : [],
+        snapshot.libraryId ? libraries.getLibrary(snapshot.libraryId) : undefined,
         snapshot.imageId ? images.getImage(snapshot.imageId) : undefined,
       ]);
       const known = new Set(tags.map((t) => t.id));
@@ -482,7 +482,7 @@ export function createContentService({ db, search, images, libraries }: ContentD
         {
           ...snapshot,
           tagIds: snapshot.tagIds.filter((id) => known.has(id)),
-          libraryId: all.some((l) => l.id === snapshot.libraryId) ? snapshot.libraryId : null,
+          libraryId: library ? snapshot.libraryId : null,
           imageId: image ? snapshot.imageId : null,
         },
         writer,

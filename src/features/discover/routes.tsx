@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { emptyForm, withError, type FormState } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
@@ -19,11 +20,6 @@ const view = { config: { can: 'library.view' } } as const;
 const work = { config: { can: 'library.work' } } as const;
 
 /** The library loaded by the access check; every route here is library-scoped. */
-function scopedLibrary(request: FastifyRequest): RequestLibrary {
-  if (!request.library) throw new Error(`${request.url} is not a library-scoped route`);
-  return request.library;
-}
-
 /** A query value as one string, or undefined. */
 function queryText(request: FastifyRequest, name: string): string | undefined {
   const value = (request.query as Record<string, unknown>)[name];

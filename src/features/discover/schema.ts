@@ -1,5 +1,6 @@
 import Type, { type TObject } from 'typebox';
 import type { Translate } from '../../i18n';
+import { isCalendarDate } from '../../i18n/time';
 import { validateForm, type FieldErrors, type FormResult, type FormValues } from '../../ui/forms';
 import {
   isActivityKind,
@@ -38,13 +39,6 @@ export const InsightForm = Type.Object({
   themes: Type.Optional(Type.String({ maxLength: MAX_THEMES * (MAX_THEME_LENGTH + 2), title: 'discover.field.themes' })),
   activity: Type.Optional(Type.String({ maxLength: 100, title: 'discover.field.activity', errorMessage: 'discover.error.activity' })),
 });
-
-/** True for a real calendar day written YYYY-MM-DD (not 2017-02-30). */
-export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
 
 /** The latest date an activity may have: a year from today (planned activities may be recorded ahead). */
 export function latestActivityDate(today: Date): string {

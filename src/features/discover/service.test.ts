@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { makeLibrary } from '../../../tests/support/factories';
 import { normaliseThemes, UnknownActivityError, type ActivityInput, type DiscoverService } from './service';
-import { isCalendarDate, parseThemes, readActivityForm } from './schema';
+import { isCalendarDate } from '../../i18n/time';
+import { parseThemes, readActivityForm } from './schema';
 import { translator } from '../../i18n';
 
 const activityInput = (overrides: Partial<ActivityInput> = {}): ActivityInput => ({

@@ -69,6 +69,8 @@ describe('libraries service', () => {
     assert.equal(await libraries.findForAccess('no-such-library'), undefined);
     assert.equal(await libraries.findForAccess(''), undefined);
     assert.equal(await libraries.getLibraryBySlug('no-such-library'), undefined);
+    assert.deepEqual(await libraries.getLibrary(first.id), first);
+    assert.equal(await libraries.getLibrary('no-such-id'), undefined);
   });
 
   it('updates a profile but keeps the slug, and refuses unknown cohorts and libraries', async () => {

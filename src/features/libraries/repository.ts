@@ -23,6 +23,7 @@ export function createLibrariesRepository(db: Kysely<DB>) {
   };
 
   return {
+    findById: (id: string) => db.selectFrom('libraries').selectAll().where('id', '=', id).executeTakeFirst(),
     findBySlug: (slug: string) => db.selectFrom('libraries').selectAll().where('slug', '=', slug).executeTakeFirst(),
     /** The taken slugs among these candidates. */
     takenSlugs: async (candidates: string[]) =>

@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { can, visibleLibraryIds } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { emptyForm, validateForm, withError } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
@@ -16,11 +17,6 @@ const manage = { config: { can: 'libraries.manage' } } as const;
 const invite = { config: { can: 'library.invite' } } as const;
 
 /** The library loaded by the access check; library-scoped routes always have one. */
-function scopedLibrary(request: FastifyRequest): RequestLibrary {
-  if (!request.library) throw new Error(`${request.url} is not a library-scoped route`);
-  return request.library;
-}
-
 /** The library list, each library's page and team, and adding, editing and inviting. */
 export async function librariesRoutes(app: FastifyInstance) {
   const { libraries, programs, accounts, people } = app.services;

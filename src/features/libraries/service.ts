@@ -157,6 +157,12 @@ export function createLibrariesService({ db, programs }: LibrariesDeps) {
       if (!(await repo.update(id, { ...toColumns(input), updated_at: nowIso() }))) throw new Error(`No library ${id}`);
     },
 
+    /** One library by its id, or undefined. */
+    async getLibrary(id: string): Promise<Library | undefined> {
+      const row = await repo.findById(id);
+      return row && toLibrary(row);
+    },
+
     /** One library by its slug, or undefined. */
     async getLibraryBySlug(slug: string): Promise<Library | undefined> {
       const row = await repo.findBySlug(slug);

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { emptyForm, withError, type FieldErrors } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
@@ -24,11 +25,6 @@ const MAX_MEGABYTES = MAX_UPLOAD_BYTES / (1024 * 1024);
 const PRIVATE_CACHE = 'private, max-age=3600';
 
 /** The library loaded by the access check; every route here is library-scoped. */
-function scopedLibrary(request: FastifyRequest): RequestLibrary {
-  if (!request.library) throw new Error(`${request.url} is not a library-scoped route`);
-  return request.library;
-}
-
 /** The kind asked for in the query, or undefined for all kinds (also for an unknown one). */
 function kindFrom(query: unknown): PhotoKind | undefined {
   const kind = (query as Record<string, unknown>).kind;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import type { TestClient } from '../../../tests/support/client';
 import { makeLibrary, signedInClient } from '../../../tests/support/factories';
-import { addDays, todayIn } from './dates';
+import { addDays, todayIn } from '../../i18n/time';
 import type { PlanLibrary, TaskInput } from './service';
 
 /** The error message shown next to a field, or undefined. */

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
-import type { RequestLibrary } from '../../server/types';
+import { scopedLibrary } from '../../server/library-scope';
 import type { MessageKey } from '../../i18n';
 import type { PlanEntityType } from '../../db/tables/plan';
 import { emptyForm, type FormResult, type FormState, type FormValues, type Option } from '../../ui/forms';
@@ -30,11 +30,6 @@ const view = { config: { can: 'library.view' } } as const;
 const work = { config: { can: 'library.work' } } as const;
 
 /** The library loaded by the access check; every plan route is library-scoped. */
-function scopedLibrary(request: FastifyRequest): RequestLibrary {
-  if (!request.library) throw new Error(`${request.url} is not a library-scoped route`);
-  return request.library;
-}
-
 const params = (request: FastifyRequest) => request.params as Record<string, string>;
 const query = (request: FastifyRequest) => request.query as Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import Type, { type Static, type TObject } from 'typebox';
 import type { MessageKey, Translate } from '../../i18n';
 import { validateForm, type FieldErrors, type FormResult, type FormState, type FormValues } from '../../ui/forms';
-import { isCalendarDate } from './dates';
+import { isCalendarDate } from '../../i18n/time';
 import {
   MAX_AMOUNT_CENTS,
   TASK_STATUSES,

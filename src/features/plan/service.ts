@@ -8,7 +8,7 @@ import type { ProgramsService } from '../programs/service';
 import type { Library, LibrariesService } from '../libraries/service';
 import type { AccountsService } from '../accounts/service';
 import { changesBetween, parseChanges, type Snapshot } from './changes';
-import { isCalendarDate, todayIn } from './dates';
+import { isCalendarDate, todayIn } from '../../i18n/time';
 import {
   createPlanRepository,
   type BudgetLineRow,
@@ -165,11 +165,6 @@ export function createPlanService({ db, workspace, programs, libraries, accounts
       vendor: row.vendor,
       task: task?.title ?? null,
     };
-  }
-
-  /** The library's record, found by id (the libraries service looks up by slug or lists all). */
-  async function libraryById(libraryId: string): Promise<Library | undefined> {
-    return (await libraries.allLibraries()).find((l) => l.id === libraryId);
   }
 
   async function cohortOf(library: Library | undefined) {
@@ -369,7 +364,7 @@ export function createPlanService({ db, workspace, programs, libraries, accounts
         repo.countGoals(libraryId),
         repo.tasks(libraryId),
         repo.countBudgetLines(libraryId),
-        libraryById(libraryId),
+        libraries.getLibrary(libraryId),
       ]);
       const today = todayIn(library?.timeZone ?? 'UTC');
       return {
@@ -387,7 +382,7 @@ export function createPlanService({ db, workspace, programs, libraries, accounts
         repo.goals(libraryId),
         repo.tasks(libraryId),
         repo.budgetLines(libraryId),
-        libraryById(libraryId),
+        libraries.getLibrary(libraryId),
       ]);
       const cohort = await cohortOf(library);
       return {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { emptyForm, withError, type FormState, type FormValues } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
@@ -37,11 +38,6 @@ const CHOICE_ERRORS: Record<UnknownChoiceError['field'], MessageKey> = {
 };
 
 /** The library loaded by the access check; every route here is library-scoped. */
-function scopedLibrary(request: FastifyRequest): RequestLibrary {
-  if (!request.library) throw new Error(`${request.url} is not a library-scoped route`);
-  return request.library;
-}
-
 const params = (request: FastifyRequest) => request.params as Record<string, string>;
 const query = (request: FastifyRequest) => request.query as Record<string, unknown>;
 

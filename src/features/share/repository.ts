@@ -27,6 +27,14 @@ export function createShareRepository(db: Kysely<DB>) {
       ),
     listPostcards: (libraryId: string, limit: number, offset: number) =>
       postcardsOf(libraryId).selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+    /** Whether a published postcard of the library other than `exceptId` shows the photo. */
+    photoOnOtherPublishedPostcard: async (libraryId: string, photoId: string, exceptId: string) =>
+      (await postcardsOf(libraryId)
+        .select('id')
+        .where('photo_id', '=', photoId)
+        .where('published_at', 'is not', null)
+        .where('id', '!=', exceptId)
+        .executeTakeFirst()) !== undefined,
     /** The ids of hub items already linked to the library's postcards. */
     linkedContentIds: async (libraryId: string) =>
       (await postcardsOf(libraryId).select('content_item_id').where('content_item_id', 'is not', null).execute()).map(

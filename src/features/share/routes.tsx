@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { emptyForm, validateForm, withError } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
@@ -26,11 +27,6 @@ const work = { config: { can: 'library.work' } } as const;
 const publish = { config: { can: 'library.publish' } } as const;
 
 /** The library loaded by the access check; every route here is library-scoped. */
-function scopedLibrary(request: FastifyRequest): RequestLibrary {
-  if (!request.library) throw new Error(`${request.url} is not a library-scoped route`);
-  return request.library;
-}
-
 /** Postcards and the transformation story of a library's workspace. */
 export async function shareRoutes(app: FastifyInstance) {
   const { share, workspace } = app.services;

@@ -191,6 +191,18 @@ export function createShareService(deps: ShareDeps) {
     return row && toStory(row);
   }
 
+  /**
+   * Whether the photo is still on the hub through something other than the
+   * postcard `exceptId`: another published postcard, or the story once it has
+   * been approved (a redraft keeps its hub copy until the next approval).
+   */
+  async function photoShownElsewhere(libraryId: string, photoId: string, exceptId: string): Promise<boolean> {
+    if (await repo.photoOnOtherPublishedPostcard(libraryId, photoId, exceptId)) return true;
+    const story = await getStory(libraryId);
+    const onHub = story !== undefined && (story.status === 'published' || story.hubPath !== null);
+    return onHub && [...story.beforePhotoIds, ...story.afterPhotoIds].includes(photoId);
+  }
+
   async function photosById(libraryId: string, ids: string[]): Promise<Photo[]> {
     const found = await Promise.all(ids.map((id) => photos.getPhoto(libraryId, id)));
     return found.filter((p): p is Photo => p !== undefined);
@@ -281,12 +293,18 @@ export function createShareService(deps: ShareDeps) {
       return service.getPostcard(libraryId, id);
     },
 
-    /** Takes the postcard off the hub; it stays in the workspace. False when unknown. */
+    /**
+     * Takes the postcard off the hub; it stays in the workspace. Its photo goes
+     * private again (and may be deleted or lose its release) unless another
+     * published postcard or the story on the hub still shows it. False when unknown.
+     */
     async unpublishPostcard(libraryId: string, id: string, writerId: string | null): Promise<boolean> {
       const row = await repo.findPostcard(libraryId, id);
       if (!row) return false;
       if (row.content_item_id) await content.unpublish(row.content_item_id, writerId ? { id: writerId } : null);
-      return repo.updatePostcard(libraryId, id, { published_at: null });
+      await repo.updatePostcard(libraryId, id, { published_at: null });
+      if (!(await photoShownElsewhere(libraryId, row.photo_id, id))) await photos.unpublish(libraryId, row.photo_id);
+      return true;
     },
 
     /**

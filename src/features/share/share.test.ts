@@ -291,4 +291,31 @@ describe('share: postcards and the transformation story', () => {
     assert.equal((await staffB.get(`${shareOf(libraryB)}/story/print`)).statusCode, 404, 'no story yet');
     assert.equal((await staffB.get(`${shareOf(libraryA)}/story/print`)).statusCode, 403);
   });
+
+  it('makes a photo private again once no published postcard or story shows it', async () => {
+    const { share, photos } = t.app.services;
+    const library = await makeLibrary(t.app, { name: 'Photo Lock Test Library' });
+    const shared = await photo(library, { kind: 'after', caption: 'The sewing corner' });
+    const publishedAt = async () => (await photos.getPhoto(library.id, shared.id))?.publishedAt;
+    const postcard = async (title: string) => {
+      const written = await share.createPostcard(library.id, { title, body: 'A card.', photoId: shared.id }, null);
+      await share.publishPostcard(library.id, written.id, null);
+      return written;
+    };
+    const [first, second] = [await postcard('First card'), await postcard('Second card')];
+
+    assert.equal(await share.unpublishPostcard(library.id, first.id, null), true);
+    assert.ok(await publishedAt(), 'the second postcard still shows the photo');
+    await share.unpublishPostcard(library.id, second.id, null);
+    assert.equal(await publishedAt(), null);
+
+    // A published story keeps its photos on the hub whatever happens to the postcards.
+    await share.assembleStory(library, 'en', null);
+    await share.submitStory(library.id, null);
+    await share.approveStory(library.id, null);
+    await share.publishPostcard(library.id, first.id, null);
+    await share.unpublishPostcard(library.id, first.id, null);
+    assert.ok(await publishedAt(), 'the story still shows the photo');
+    assert.equal(await share.unpublishPostcard(library.id, 'no-such-postcard', null), false);
+  });
 });

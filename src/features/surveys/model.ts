@@ -122,12 +122,6 @@ export function isAcceptingAnswers(survey: Survey, today: string): boolean {
   return survey.status === 'open' && (survey.closesOn === null || today <= survey.closesOn);
 }
 
-/** Today's date (YYYY-MM-DD) in a time zone, for comparing with closing days. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** The status a reader sees: an open survey past its closing day counts as closed. */
 export function effectiveStatus(survey: Survey, today: string): SurveyStatus {
   if (survey.status === 'open' && !isAcceptingAnswers(survey, today)) return 'closed';

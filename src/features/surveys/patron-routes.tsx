@@ -3,7 +3,8 @@ import { HttpError } from '../../server/http-error';
 import { emptyForm } from '../../ui/forms';
 import { newToken } from '../../db/ids';
 import { isToken, readAnswers } from './answers';
-import { isAcceptingAnswers, todayIn } from './model';
+import { todayIn } from '../../i18n/time';
+import { isAcceptingAnswers } from './model';
 import { AnswerPage, ClosedPage, ThanksPage } from './views/answer-page';
 
 const patron = { config: { can: 'site.view' } } as const;

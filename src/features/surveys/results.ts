@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { translator, type Locale } from '../../i18n';
 import type { Page } from '../../ui/pagination';
-import { localToUtc } from '../content/schedule';
+import { addDays, startOfDay } from '../../i18n/time';
 import { inLocale, toQuestion, toResponse, toSurvey, type Question, type ResponseChannel, type Survey } from './model';
 import { createSurveyResultsRepository, type ResponseWindow } from './results-repository';
 import { answerCell, leading, tallyQuestion, type QuestionFigures, type TextAnswer } from './results-tally';
@@ -80,18 +80,11 @@ export function isHidden(answered: number, audience: Audience): boolean {
   return audience === 'outside' && answered < PRIVACY_THRESHOLD;
 }
 
-/** The day after a YYYY-MM-DD day. */
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
 /** The filter's days as the UTC instants responses are stored with, in the library's time zone. */
 function windowOf(filter: ResultsFilter, timeZone: string): ResponseWindow {
   return {
-    since: filter.from ? localToUtc(`${filter.from}T00:00`, timeZone) : undefined,
-    until: filter.to ? localToUtc(`${nextDay(filter.to)}T00:00`, timeZone) : undefined,
+    since: filter.from ? startOfDay(filter.from, timeZone) : undefined,
+    until: filter.to ? startOfDay(addDays(filter.to, 1), timeZone) : undefined,
     channel: filter.channel,
   };
 }

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import type { Translate } from '../../i18n';
+import { isCalendarDate } from '../../i18n/time';
 import { validateForm, type FieldErrors, type FormResult, type FormValues } from '../../ui/forms';
 import { OPTION_TYPES, QUESTION_TYPES, type Bilingual, type Question, type QuestionType, type Survey } from './model';
 
@@ -53,12 +54,6 @@ export function questionType(value: unknown): QuestionType | undefined {
   return QUESTION_TYPES.find((type) => type === value);
 }
 
-/** True for a real calendar day written YYYY-MM-DD. */
-export function isCalendarDay(day: string): boolean {
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-}
-
 /** Adds the errors found after the field checks to a result. */
 function failWith<T>(values: FormValues, base: FieldErrors, extra: FieldErrors): FormResult<T> {
   return { ok: false, values, errors: { ...base, ...extra } };
@@ -79,7 +74,7 @@ export function readSurveyDetails(body: unknown, t: Translate, today: string): F
   }
   const closesOn = String(values.closesOn ?? '').trim();
   if (closesOn && !base.closesOn) {
-    if (!isCalendarDay(closesOn)) errors.closesOn = t('surveys.error.closesOn');
+    if (!isCalendarDate(closesOn)) errors.closesOn = t('surveys.error.closesOn');
     else if (closesOn < today) errors.closesOn = t('surveys.error.closesOnPast');
   }
   if (!form.ok || Object.keys(errors).length) return failWith(values, base, errors);

@@ -6,12 +6,12 @@ import type { Config } from '../../server/config';
 import type { Locale } from '../../i18n';
 import { newId, newToken, nowIso } from '../../db/ids';
 import { isUniqueViolation } from '../../db/errors';
+import { todayIn } from '../../i18n/time';
 import type { WorkspaceService } from '../workspace/service';
 import {
   effectiveStatus,
   isAcceptingAnswers,
   missingTranslations,
-  todayIn,
   toQuestion,
   toSurvey,
   type AnswerValue,

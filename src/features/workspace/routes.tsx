@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
-import type { RequestLibrary } from '../../server/types';
+import { scopedLibrary } from '../../server/library-scope';
 import { emptyForm, validateForm, withError, type FormState } from '../../ui/forms';
 import { SUBJECT_TYPES, type Phase, type SubjectType } from './contracts';
 import { isPhase, manualKeys, type JourneyEvidence, type PhaseState } from './journey';
@@ -15,11 +15,6 @@ const work = { config: { can: 'library.work' } } as const;
 const comment = { config: { can: 'library.comment' } } as const;
 
 /** The library loaded by the access check; library-scoped routes always have one. */
-function scopedLibrary(request: FastifyRequest): RequestLibrary {
-  if (!request.library) throw new Error(`${request.url} is not a library-scoped route`);
-  return request.library;
-}
-
 /** The phase named by `:phase`, or a 404. */
 function phaseFrom(params: unknown): Phase {
   const phase = (params as { phase?: string }).phase;

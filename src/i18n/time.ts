@@ -1,9 +1,31 @@
 /**
- * Conversions between a `datetime-local` field ("2026-12-01T09:30", a wall
- * clock time in the editor's zone) and the UTC instants the database stores.
+ * Calendar days and wall-clock times in a library's time zone. Days are
+ * YYYY-MM-DD text; instants are ISO text in UTC, as the database stores them.
  */
 
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** True for a real calendar day written YYYY-MM-DD (so 2017-02-30 is refused). */
+export function isCalendarDate(text: string): boolean {
+  if (!DAY_PATTERN.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** A day moved by a number of days (negative for earlier). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Today's date (YYYY-MM-DD) in a time zone: a library's day ends at its own midnight, not UTC's. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
@@ -23,9 +45,10 @@ function offsetAt(instant: number, timeZone: string): number {
 }
 
 /**
- * The UTC instant (ISO) of a wall-clock time in a zone, or undefined when the
- * text is not a real date and time. A time skipped by a daylight-saving jump
- * resolves to the instant just after the jump.
+ * The UTC instant (ISO) of a wall-clock time written as a `datetime-local`
+ * value ("2026-12-01T09:30") in a zone, or undefined when the text is not a
+ * real date and time. A time skipped by a daylight-saving jump resolves to the
+ * instant just after the jump.
  */
 export function localToUtc(local: string, timeZone: string): string | undefined {
   const match = LOCAL_PATTERN.exec(local);
@@ -39,6 +62,11 @@ export function localToUtc(local: string, timeZone: string): string | undefined 
   let instant = asUtc - offsetAt(asUtc, timeZone);
   instant = asUtc - offsetAt(instant, timeZone);
   return new Date(instant).toISOString();
+}
+
+/** The UTC instant (ISO) at which a day (YYYY-MM-DD) starts in a zone; undefined for a day that is not real. */
+export function startOfDay(day: string, timeZone: string): string | undefined {
+  return localToUtc(`${day}T00:00`, timeZone);
 }
 
 /** An instant (ISO) as the `datetime-local` value of its wall-clock time in a zone. */
