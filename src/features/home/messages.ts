@@ -35,6 +35,8 @@ export const homeMessages = defineMessages(
     'home.dashboard.noLibrary': 'You are not on a library team yet. Ask a program admin to add you.',
     'home.dashboard.yourRole': 'Your role: {role}',
     'home.dashboard.teamSize': 'People on the team: {count}',
+    'home.dashboard.openWorkspace': 'Open the workspace',
+    'home.dashboard.workspaceOf': 'workspace of {name}',
   },
   {
     'home.intro':
@@ -70,5 +72,7 @@ export const homeMessages = defineMessages(
     'home.dashboard.noLibrary': 'Todavía no forma parte del equipo de ninguna biblioteca. Pida a una persona administradora que le añada.',
     'home.dashboard.yourRole': 'Su función: {role}',
     'home.dashboard.teamSize': 'Personas en el equipo: {count}',
+    'home.dashboard.openWorkspace': 'Abrir el espacio de trabajo',
+    'home.dashboard.workspaceOf': 'espacio de trabajo de {name}',
   },
 );

@@ -47,7 +47,8 @@ function CoachSection({ coached }: { coached: Extract<Dashboard, { role: 'coach'
         <ul>
           {coached.map((library) => (
             <li key={library.libraryId}>
-              <a href={`/libraries/${library.slug}`}>{library.libraryName}</a>
+              <a href={`/libraries/${library.slug}`}>{library.libraryName}</a> ·{' '}
+              <a href={`/libraries/${library.slug}/journey`}>{t('home.dashboard.workspaceOf', { name: library.libraryName })}</a>
             </li>
           ))}
         </ul>
@@ -72,6 +73,11 @@ function StaffSection({ libraries }: { libraries: Extract<Dashboard, { role: 'st
               </h3>
               <p>{t('home.dashboard.yourRole', { role: t(library.role === 'lead' ? 'libraryRole.lead' : 'libraryRole.member') })}</p>
               <p>{t('home.dashboard.teamSize', { count: formatNumber(library.teamSize, locale) })}</p>
+              <p>
+                <a class="button button-primary" href={`/libraries/${library.slug}/journey`}>
+                  {t('home.dashboard.openWorkspace')}
+                </a>
+              </p>
             </li>
           ))}
         </ul>
