@@ -15,7 +15,6 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { patronBurst, type BurstResult } from './patrons';
+import { freePort } from '../tests/support/ports';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(ROOT, 'dist', 'smartspaces.mjs');
@@ -86,18 +86,6 @@ setTimeout(() => {
   console.error(`The benchmark took longer than ${HARD_LIMIT_MS / 60_000} minutes and was stopped.`);
   process.exit(1);
 }, HARD_LIMIT_MS).unref();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function track(child: ChildProcess): ChildProcess {
   children.add(child);

@@ -1,13 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/server/config';
 import { buildApp } from '../src/server/app';
 import { newId, nowIso } from '../src/db/ids';
 import { fillSurveyForm } from '../bench/patrons';
 import { createTestDatabase, type TestDatabase } from './support/database';
+import { freePort } from './support/ports';
 
 /*
  * A patron who has seen the thank-you page must find their answer stored,
@@ -23,18 +23,6 @@ const CODE = 'DURA23';
 const PATRONS = 60;
 /** The server is killed once this many patrons have been thanked. */
 const KILL_AFTER = 20;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `smartspaces serve` on the test database and waits until the survey answers. */
 async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {

@@ -30,6 +30,16 @@ export function formatMoney(cents: number, locale: Locale): string {
   }).format(cents / 100);
 }
 
+/**
+ * Cents from a dollar amount as people write it and a form pattern accepted:
+ * "$1,250.5" is 125050. Works on the digits as text, so no floating-point
+ * rounding creeps in.
+ */
+export function dollarsToCents(text: string): number {
+  const [whole = '0', fraction = ''] = text.replace(/[$,\s]/g, '').split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
 /** True when the name is an IANA time zone this runtime knows. */
 export function isTimeZone(name: string): boolean {
   try {

@@ -1,27 +1,14 @@
-import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { loadConfig, type Config } from '../../src/server/config';
 import { createTestDatabase } from './database';
+import { freePort } from './ports';
 
 export interface TestServer {
   /** The listening address, e.g. http://127.0.0.1:40123 (also the app's PUBLIC_URL). */
   url: string;
   app: FastifyInstance;
   close(): Promise<void>;
-}
-
-/** A port nobody is listening on right now, so the public address is known before the app is built. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,8 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
-import { makeLibrary, makePerson } from '../../../tests/support/factories';
-import type { JourneyContext, JourneyLibrary } from './context';
+import { journeyContext } from '../../../tests/support/journeys';
 import { seedDemoDiscover } from './discover';
 
 let t: TestApp;
@@ -11,20 +10,8 @@ before(async () => {
 });
 after(() => t.close());
 
-async function journeyLibrary(name: string): Promise<JourneyLibrary> {
-  const library = await makeLibrary(t.app, { name });
-  const lead = await makePerson(t.app, { role: 'staff', libraryId: library.id, libraryRole: 'lead' });
-  const member = await makePerson(t.app, { role: 'staff', libraryId: library.id });
-  return { id: library.id, slug: library.slug, name, timeZone: library.timeZone, leadId: lead.id, memberId: member.id };
-}
-
 test('the demo seeds discovery activities and themed insights for the three journeys', async () => {
-  const context: JourneyContext = {
-    glennsFerry: await journeyLibrary('Glenns Ferry Public Library'),
-    madison: await journeyLibrary('Madison Public Library'),
-    ignacio: await journeyLibrary('Ignacio Community Library'),
-    adminId: (await makePerson(t.app, { role: 'admin' })).id,
-  };
+  const context = await journeyContext(t.app);
   await seedDemoDiscover(t.app.services, context);
   const { discover } = t.app.services;
 

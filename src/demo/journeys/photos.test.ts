@@ -2,31 +2,18 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
-import { makeLibrary, makePerson } from '../../../tests/support/factories';
-import type { JourneyContext, JourneyLibrary } from './context';
+import { journeyContext } from '../../../tests/support/journeys';
+import type { JourneyContext } from './context';
 import { seedDemoPhotos } from './photos';
 
 describe('photos demo data', () => {
   let t: TestApp;
   let context: JourneyContext;
 
-  /** A library with a lead and a member, as the demo has. */
-  async function journeyLibrary(name: string): Promise<JourneyLibrary> {
-    const library = await makeLibrary(t.app, { name });
-    const lead = await makePerson(t.app, { role: 'staff', libraryId: library.id, libraryRole: 'lead' });
-    const member = await makePerson(t.app, { role: 'staff', libraryId: library.id });
-    return { id: library.id, slug: library.slug, name: library.name, timeZone: library.timeZone, leadId: lead.id, memberId: member.id };
-  }
 
   before(async () => {
     t = await createTestApp();
-    const admin = await makePerson(t.app, { role: 'admin' });
-    context = {
-      glennsFerry: await journeyLibrary('Glenns Ferry Public Library'),
-      madison: await journeyLibrary('Madison Public Library'),
-      ignacio: await journeyLibrary('Ignacio Community Library'),
-      adminId: admin.id,
-    };
+    context = await journeyContext(t.app);
     await seedDemoPhotos(t.app.services, context);
   });
   after(() => t.close());

@@ -1,8 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
-import { makeLibrary, makePerson } from '../../../tests/support/factories';
-import type { JourneyContext, JourneyLibrary } from './context';
+import { journeyContext } from '../../../tests/support/journeys';
 import { seedDemoPlan } from './plan';
 
 let t: TestApp;
@@ -10,13 +9,6 @@ before(async () => {
   t = await createTestApp();
 });
 after(() => t.close());
-
-async function journeyLibrary(name: string, cohortId: string): Promise<JourneyLibrary> {
-  const library = await makeLibrary(t.app, { name, cohortId });
-  const lead = await makePerson(t.app, { role: 'staff', libraryId: library.id, libraryRole: 'lead' });
-  const member = await makePerson(t.app, { role: 'staff', libraryId: library.id });
-  return { id: library.id, slug: library.slug, name, timeZone: library.timeZone, leadId: lead.id, memberId: member.id };
-}
 
 test('the demo seeds an action plan with a budget for the three journeys, Madison slightly over', async () => {
   const { programs, plan } = t.app.services;
@@ -28,12 +20,7 @@ test('the demo seeds an action plan with a budget for the three journeys, Madiso
     subgrantCents: 500_000,
     spendingCategories: ['Furniture', 'Technology', 'Materials and supplies', 'Signage', 'Programs and events', 'Prototyping'],
   });
-  const context: JourneyContext = {
-    glennsFerry: await journeyLibrary('Glenns Ferry Public Library', cohort.id),
-    madison: await journeyLibrary('Madison Public Library', cohort.id),
-    ignacio: await journeyLibrary('Ignacio Community Library', cohort.id),
-    adminId: (await makePerson(t.app, { role: 'admin' })).id,
-  };
+  const context = await journeyContext(t.app, { cohortId: cohort.id });
   await seedDemoPlan(t.app.services, context);
 
   for (const library of [context.glennsFerry, context.madison, context.ignacio]) {

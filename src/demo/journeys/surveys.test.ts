@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
-import { makeLibrary, makePerson } from '../../../tests/support/factories';
+import { journeyContext } from '../../../tests/support/journeys';
 import { missingTranslations } from '../../features/surveys/model';
-import type { JourneyContext, JourneyLibrary } from './context';
+import type { JourneyContext } from './context';
 import { seedDemoSurveys } from './surveys';
 
 describe('surveys demo data', () => {
@@ -12,19 +12,7 @@ describe('surveys demo data', () => {
 
   before(async () => {
     t = await createTestApp();
-    const journey = async (name: string): Promise<JourneyLibrary> => {
-      const library = await makeLibrary(t.app, { name });
-      const lead = await makePerson(t.app, { role: 'staff', libraryId: library.id, libraryRole: 'lead' });
-      const member = await makePerson(t.app, { role: 'staff', libraryId: library.id, libraryRole: 'member' });
-      return { id: library.id, slug: library.slug, name, timeZone: library.timeZone, leadId: lead.id, memberId: member.id };
-    };
-    const admin = await makePerson(t.app, { role: 'admin' });
-    context = {
-      glennsFerry: await journey('Glenns Ferry Public Library'),
-      madison: await journey('Madison Public Library'),
-      ignacio: await journey('Ignacio Community Library'),
-      adminId: admin.id,
-    };
+    context = await journeyContext(t.app);
     await seedDemoSurveys(t.app.services, context);
   });
   after(() => t.close());

@@ -1,33 +1,20 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
-import { makeLibrary, makePerson } from '../../../tests/support/factories';
-import type { JourneyContext, JourneyLibrary } from './context';
+import { makePerson } from '../../../tests/support/factories';
+import { journeyContext } from '../../../tests/support/journeys';
+import type { JourneyContext } from './context';
 import { seedDemoWorkspace } from './workspace';
 
 describe('workspace demo data', () => {
   let t: TestApp;
   let context: JourneyContext;
 
-  /** A library with a lead and a member, as the demo has. */
-  async function journeyLibrary(name: string, coachIds: string[] = []): Promise<JourneyLibrary> {
-    const library = await makeLibrary(t.app, { name });
-    const lead = await makePerson(t.app, { role: 'staff', libraryId: library.id, libraryRole: 'lead' });
-    const member = await makePerson(t.app, { role: 'staff', libraryId: library.id });
-    for (const coachId of coachIds) await t.app.services.libraries.setCoachedLibraries(coachId, [library.id]);
-    return { id: library.id, slug: library.slug, name: library.name, timeZone: library.timeZone, leadId: lead.id, memberId: member.id };
-  }
-
   before(async () => {
     t = await createTestApp();
-    const coach = await makePerson(t.app, { role: 'coach', name: 'Dana Whitfield' });
-    const admin = await makePerson(t.app, { role: 'admin', name: 'Robin Ellis' });
-    context = {
-      glennsFerry: await journeyLibrary('Glenns Ferry Public Library', [coach.id]),
-      madison: await journeyLibrary('Madison Public Library'),
-      ignacio: await journeyLibrary('Ignacio Community Library'),
-      adminId: admin.id,
-    };
+    context = await journeyContext(t.app, { adminName: 'Robin Ellis' });
+    // Only Glenns Ferry has a coach here.
+    await makePerson(t.app, { role: 'coach', name: 'Dana Whitfield', coachedLibraryIds: [context.glennsFerry.id] });
     await seedDemoWorkspace(t.app.services, context);
   });
   after(() => t.close());

@@ -19,7 +19,6 @@ import { ConfirmDeletePage } from './views/confirm-delete-page';
 const view = { config: { can: 'library.view' } } as const;
 const work = { config: { can: 'library.work' } } as const;
 
-/** The library loaded by the access check; every route here is library-scoped. */
 /** A query value as one string, or undefined. */
 function queryText(request: FastifyRequest, name: string): string | undefined {
   const value = (request.query as Record<string, unknown>)[name];

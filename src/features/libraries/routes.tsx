@@ -16,7 +16,6 @@ import { RemoveMemberPage } from './views/remove-member-page';
 const manage = { config: { can: 'libraries.manage' } } as const;
 const invite = { config: { can: 'library.invite' } } as const;
 
-/** The library loaded by the access check; library-scoped routes always have one. */
 /** The library list, each library's page and team, and adding, editing and inviting. */
 export async function librariesRoutes(app: FastifyInstance) {
   const { libraries, programs, accounts, people } = app.services;

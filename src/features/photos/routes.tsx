@@ -24,7 +24,6 @@ const MAX_MEGABYTES = MAX_UPLOAD_BYTES / (1024 * 1024);
 /** Workspace photos are private until published: browsers may keep them a while, shared caches never. */
 const PRIVATE_CACHE = 'private, max-age=3600';
 
-/** The library loaded by the access check; every route here is library-scoped. */
 /** The kind asked for in the query, or undefined for all kinds (also for an unknown one). */
 function kindFrom(query: unknown): PhotoKind | undefined {
   const kind = (query as Record<string, unknown>).kind;

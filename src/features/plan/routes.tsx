@@ -29,7 +29,6 @@ import { RevisionPage, RevisionsPage } from './views/revisions-pages';
 const view = { config: { can: 'library.view' } } as const;
 const work = { config: { can: 'library.work' } } as const;
 
-/** The library loaded by the access check; every plan route is library-scoped. */
 const params = (request: FastifyRequest) => request.params as Record<string, string>;
 const query = (request: FastifyRequest) => request.query as Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 import Type, { type Static, type TObject } from 'typebox';
 import type { MessageKey, Translate } from '../../i18n';
+import { dollarsToCents } from '../../i18n/format';
 import { validateForm, type FieldErrors, type FormResult, type FormState, type FormValues } from '../../ui/forms';
 import { isCalendarDate } from '../../i18n/time';
 import {
@@ -65,15 +66,6 @@ export const BudgetLineForm = Type.Object({
   vendor: Type.Optional(Type.String({ maxLength: MAX_VENDOR_LENGTH, title: 'plan.field.vendor' })),
   task: Type.Optional(choice('plan.field.task', 'plan.error.task')),
 });
-
-/**
- * Cents from a dollar amount that matched the amount pattern: "1,250.5" is
- * 125050. Works on the digits as text, so no floating-point rounding creeps in.
- */
-export function dollarsToCents(text: string): number {
-  const [whole = '0', fraction = ''] = text.replace(/[$,\s]/g, '').split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
 
 /** Cents as an amount to edit: 125050 → "1250.50". */
 export const centsToDollars = (cents: number): string => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;

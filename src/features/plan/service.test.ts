@@ -5,7 +5,8 @@ import { makeLibrary, makePerson } from '../../../tests/support/factories';
 import { changesBetween } from './changes';
 import { addDays, todayIn } from '../../i18n/time';
 import { monthsBetween } from './dates';
-import { centsToDollars, dollarsToCents } from './schema';
+import { dollarsToCents } from '../../i18n/format';
+import { centsToDollars } from './schema';
 import { GoalHasTasksError, PlanInputError, PlanItemNotFoundError, type PlanLibrary, type TaskInput } from './service';
 
 describe('plan helpers', () => {

@@ -4,7 +4,8 @@ import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makeLibrary, makePerson, PASSWORD } from '../../../tests/support/factories';
 import { cohortProblems, InvalidCohortError, NoProgramError, normaliseCategories, type CohortInput } from './service';
-import { dollarsText, parseDollars } from './schema';
+import { dollarsToCents } from '../../i18n/format';
+import { dollarsText } from './schema';
 
 const PROGRAM = {
   name: 'Small Libraries Create Smart Spaces',
@@ -45,11 +46,11 @@ async function signedIn(t: TestApp, role: 'admin' | 'coach' | 'staff') {
 
 describe('cohort rules', () => {
   it('reads dollar amounts without floating-point error and writes them back', () => {
-    assert.equal(parseDollars('5000'), 500_000);
-    assert.equal(parseDollars('5,000.00'), 500_000);
-    assert.equal(parseDollars('$12.5'), 1250);
-    assert.equal(parseDollars('0.29'), 29);
-    assert.equal(parseDollars('1,234,567.89'), 123_456_789);
+    assert.equal(dollarsToCents('5000'), 500_000);
+    assert.equal(dollarsToCents('5,000.00'), 500_000);
+    assert.equal(dollarsToCents('$12.5'), 1250);
+    assert.equal(dollarsToCents('0.29'), 29);
+    assert.equal(dollarsToCents('1,234,567.89'), 123_456_789);
     assert.equal(dollarsText(500_000), '5000');
     assert.equal(dollarsText(1250), '12.50');
   });

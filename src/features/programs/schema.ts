@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import type { Translate } from '../../i18n';
+import { dollarsToCents } from '../../i18n/format';
 import { validateForm, type FieldErrors, type FormResult, type FormValues } from '../../ui/forms';
 import { cohortProblems, MAX_CATEGORIES, MAX_CATEGORY_LENGTH, type Cohort, type CohortInput, type CohortProblem } from './service';
 
@@ -28,12 +29,6 @@ export const CohortForm = Type.Object({
     Type.String({ maxLength: MAX_CATEGORIES * (MAX_CATEGORY_LENGTH + 2), title: 'programs.field.spendingCategories' }),
   ),
 });
-
-/** Cents from a dollar amount matching `DOLLARS`, computed without floating point. */
-export function parseDollars(text: string): number {
-  const [whole = '0', fraction = ''] = text.replace(/[$,\s]/g, '').split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
 
 /** Cents as a plain amount for a form field: 500000 → "5000", 1250 → "12.50". */
 export function dollarsText(cents: number): string {
@@ -67,7 +62,7 @@ export function readCohortForm(body: unknown, t: Translate): FormResult<CohortIn
     name: text('name'),
     startsOn: text('startsOn'),
     endsOn: text('endsOn'),
-    subgrantCents: errors.subgrant ? 0 : parseDollars(text('subgrant')),
+    subgrantCents: errors.subgrant ? 0 : dollarsToCents(text('subgrant')),
     spendingCategories: text('spendingCategories').split(/\r?\n/),
   };
   for (const { field, problem } of cohortProblems(input)) {

@@ -29,23 +29,19 @@ export function createPrototypesRepository(db: Kysely<DB>) {
     findIdea: (libraryId: string, id: string) => ideasOf(libraryId).selectAll().where('id', '=', id).executeTakeFirst(),
     countIdeas: async (libraryId: string) =>
       count(await ideasOf(libraryId).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()),
-    /** A page of ideas, newest first, each with how many insights it answers. */
+    /** A page of ideas, newest first. */
     listIdeas: (libraryId: string, limit: number, offset: number) =>
       ideasOf(libraryId)
         .selectAll('prototype_ideas')
-        .select((eb) =>
-          eb
-            .selectFrom('prototype_idea_insights')
-            .select((inner) => inner.fn.countAll().as('n'))
-            .whereRef('prototype_idea_insights.idea_id', '=', 'prototype_ideas.id')
-            .as('insight_count'),
-        )
         .orderBy('created_at', 'desc')
         .orderBy('id')
         .limit(limit)
         .offset(offset)
         .execute(),
     ideaTitles: (libraryId: string) => ideasOf(libraryId).select(['id', 'title']).orderBy('title').orderBy('id').execute(),
+    /** The insight links of these ideas. */
+    insightLinksOf: async (ideaIds: string[]) =>
+      ideaIds.length ? db.selectFrom('prototype_idea_insights').select(['idea_id', 'insight_id']).where('idea_id', 'in', ideaIds).execute() : [],
     insightIdsOf: async (ideaId: string) =>
       (await db.selectFrom('prototype_idea_insights').select('insight_id').where('idea_id', '=', ideaId).execute()).map(
         (r) => r.insight_id,

@@ -37,7 +37,6 @@ const CHOICE_ERRORS: Record<UnknownChoiceError['field'], MessageKey> = {
   survey: 'prototypes.error.survey',
 };
 
-/** The library loaded by the access check; every route here is library-scoped. */
 const params = (request: FastifyRequest) => request.params as Record<string, string>;
 const query = (request: FastifyRequest) => request.query as Record<string, unknown>;
 

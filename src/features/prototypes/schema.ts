@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import type { Translate } from '../../i18n';
+import { dollarsToCents } from '../../i18n/format';
 import { validateForm, type FormResult, type FormValues } from '../../ui/forms';
 import type { DecisionInput, Idea, IdeaInput, Prototype, PrototypeDecision, PrototypeInput, SessionInput, TestSession } from './service';
 
@@ -61,12 +62,6 @@ function failWith<T>(values: FormValues, errors: Record<string, string>, field: 
   return { ok: false, values, errors: { ...errors, [field]: errors[field] ?? message } };
 }
 
-/** Cents from a dollar amount matching `DOLLARS`, without floating point. */
-export function parseDollars(text: string): number {
-  const [whole = '0', fraction = ''] = text.replace(/[$,\s]/g, '').split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
-
 /** Cents as a plain amount for a form field: 4550 → "45.50", 1200 → "12". */
 export function dollarsText(cents: number): string {
   return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
@@ -85,7 +80,7 @@ export function readPrototypeForm(body: unknown, t: Translate): FormResult<Proto
   const errors = form.ok ? {} : form.errors;
   const cost = typeof form.values.cost === 'string' ? form.values.cost.trim() : '';
   // The range is checked even when other fields failed, so every problem shows at once.
-  const costCents = cost && !errors.cost ? parseDollars(cost) : 0;
+  const costCents = cost && !errors.cost ? dollarsToCents(cost) : 0;
   if (costCents > MAX_COST_CENTS) return failWith(form.values, errors, 'cost', t('prototypes.error.costTooHigh'));
   if (!form.ok) return form;
   const { title, description = '', materials = '', idea } = form.value;

@@ -96,6 +96,29 @@ describe('prototypes service', () => {
     assert.equal(await workspace.resolveSubject(libraryA, 'idea', prototype.id), undefined);
   });
 
+  it('ignores links to insights that Discover has since deleted', async () => {
+    const library = await makeLibrary(t.app);
+    const { discover } = t.app.services;
+    const stub = discover.insightChoices;
+    let insights = [
+      { id: 'insight-kept', text: 'Teens want a quiet corner' },
+      { id: 'insight-deleted', text: 'Parents want more seating' },
+    ];
+    discover.insightChoices = async (libraryId) => (libraryId === library.id ? insights : stub(libraryId));
+    try {
+      const idea = await service.createIdea(library.id, { title: 'Quiet corner', description: '', insightIds: ['insight-kept', 'insight-deleted'] }, null);
+      assert.equal((await service.listIdeas(library.id, 1)).items[0]?.insightCount, 2);
+      insights = insights.filter((insight) => insight.id !== 'insight-deleted');
+      assert.equal((await service.listIdeas(library.id, 1)).items[0]?.insightCount, 1);
+      const found = await service.getIdea(library.id, idea.id);
+      assert.deepEqual(found?.insightIds, ['insight-kept']);
+      // The edit form starts from these links, so saving it again is not refused.
+      assert.equal(await service.updateIdea(library.id, idea.id, { title: 'Quiet corner', description: '', insightIds: found?.insightIds ?? [] }), true);
+    } finally {
+      discover.insightChoices = stub;
+    }
+  });
+
   it('pages ideas 25 at a time, newest first', async () => {
     const library = await makeLibrary(t.app);
     for (let i = 1; i <= 26; i++) {

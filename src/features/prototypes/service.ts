@@ -193,11 +193,19 @@ export function createPrototypesService(deps: PrototypesDeps) {
     return row && { title: row.title, path: prototypePath(library, row.id) };
   });
 
+  /**
+   * The ids of the library's insights that still exist. Discover may delete an
+   * insight an idea links to; the link is then ignored rather than counted.
+   */
+  async function existingInsightIds(libraryId: string): Promise<Set<string>> {
+    return new Set((await discover.insightChoices(libraryId)).map((i) => i.id));
+  }
+
   /** The chosen insights, deduplicated; throws unless every one is the library's. */
   async function checkInsights(libraryId: string, insightIds: string[]): Promise<string[]> {
     const chosen = [...new Set(insightIds)];
     if (chosen.length === 0) return chosen;
-    const known = new Set((await discover.insightChoices(libraryId)).map((i) => i.id));
+    const known = await existingInsightIds(libraryId);
     if (!chosen.every((id) => known.has(id))) throw new UnknownChoiceError('insights');
     return chosen;
   }
@@ -265,10 +273,12 @@ export function createPrototypesService(deps: PrototypesDeps) {
       return repo.deleteIdea(libraryId, id);
     },
 
-    /** One idea of the library with the ids of the insights it answers, or undefined. */
+    /** One idea of the library with the ids of the (still existing) insights it answers, or undefined. */
     async getIdea(libraryId: string, id: string): Promise<(Idea & { insightIds: string[] }) | undefined> {
       const row = await repo.findIdea(libraryId, id);
-      return row && { ...toIdea(row), insightIds: await repo.insightIdsOf(row.id) };
+      if (!row) return undefined;
+      const [linked, known] = await Promise.all([repo.insightIdsOf(row.id), existingInsightIds(libraryId)]);
+      return { ...toIdea(row), insightIds: linked.filter((insightId) => known.has(insightId)) };
     },
 
     /** A page (25 a page) of the library's ideas, newest first, with how many insights each answers. */
@@ -276,7 +286,9 @@ export function createPrototypesService(deps: PrototypesDeps) {
       const total = await repo.countIdeas(libraryId);
       const { pages, current, offset } = pageOf(total, page);
       const rows = total ? await repo.listIdeas(libraryId, PAGE_SIZE, offset) : [];
-      return { items: rows.map((r) => ({ ...toIdea(r), insightCount: Number(r.insight_count ?? 0) })), page: current, pages, total };
+      const [links, known] = await Promise.all([repo.insightLinksOf(rows.map((r) => r.id)), existingInsightIds(libraryId)]);
+      const insightCount = (ideaId: string) => links.filter((l) => l.idea_id === ideaId && known.has(l.insight_id)).length;
+      return { items: rows.map((r) => ({ ...toIdea(r), insightCount: insightCount(r.id) })), page: current, pages, total };
     },
 
     /** The library's ideas by title, to make a prototype from one. */

@@ -26,7 +26,6 @@ const view = { config: { can: 'library.view' } } as const;
 const work = { config: { can: 'library.work' } } as const;
 const publish = { config: { can: 'library.publish' } } as const;
 
-/** The library loaded by the access check; every route here is library-scoped. */
 /** Postcards and the transformation story of a library's workspace. */
 export async function shareRoutes(app: FastifyInstance) {
   const { share, workspace } = app.services;

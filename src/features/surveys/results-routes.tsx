@@ -15,7 +15,6 @@ const view = { config: { can: 'library.view' } } as const;
 // Raw answers, free text included, stay with the library's own team.
 const work = { config: { can: 'library.work' } } as const;
 
-/** The library loaded by the access check; library-scoped routes always have one. */
 /** Coaches and admins read from outside the team, so privacy hides small groups from them. */
 function audienceOf(request: FastifyRequest, library: RequestLibrary): Audience {
   return can(request.actor, 'library.work', library.id) ? 'team' : 'outside';

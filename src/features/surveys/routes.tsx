@@ -25,7 +25,6 @@ import { PaperEntryPage } from './views/paper-entry-page';
 const view = { config: { can: 'library.view' } } as const;
 const work = { config: { can: 'library.work' } } as const;
 
-/** The library loaded by the access check; library-scoped routes always have one. */
 /** Routes of the surveys part of a library's workspace, and the patron's pages. */
 export async function surveysRoutes(app: FastifyInstance) {
   const { surveys, workspace } = app.services;

@@ -14,7 +14,6 @@ const view = { config: { can: 'library.view' } } as const;
 const work = { config: { can: 'library.work' } } as const;
 const comment = { config: { can: 'library.comment' } } as const;
 
-/** The library loaded by the access check; library-scoped routes always have one. */
 /** The phase named by `:phase`, or a 404. */
 function phaseFrom(params: unknown): Phase {
   const phase = (params as { phase?: string }).phase;

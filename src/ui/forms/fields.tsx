@@ -164,12 +164,20 @@ export function Select(props: FieldProps & { options: Option[]; emptyLabel?: str
   );
 }
 
+/** One checkbox or radio button; its label may hold more than text, e.g. a thumbnail beside a caption. */
+export interface ChoiceOption {
+  value: string;
+  label: ComponentChildren;
+}
+
 interface ChoiceGroupProps extends FieldProps {
-  options: Option[];
+  options: ChoiceOption[];
+  /** A class added to the list of choices, for a feature's own layout. */
+  choicesClass?: string;
 }
 
 /** A fieldset of checkboxes or radio buttons sharing one name, with a legend, hint and error. */
-function ChoiceGroup({ form, name, label, hint, options, type }: ChoiceGroupProps & { type: 'checkbox' | 'radio' }) {
+function ChoiceGroup({ form, name, label, hint, options, choicesClass, type }: ChoiceGroupProps & { type: 'checkbox' | 'radio' }) {
   const raw = form.values[name];
   const chosen = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
   const error = form.errors[name];
@@ -186,7 +194,7 @@ function ChoiceGroup({ form, name, label, hint, options, type }: ChoiceGroupProp
           {error}
         </p>
       )}
-      <div class="choices">
+      <div class={choicesClass ? `choices ${choicesClass}` : 'choices'}>
         {options.map((o, index) => (
           <div class="choice" key={o.value}>
             <input type={type} id={`${fieldId(name)}-${index}`} name={name} value={o.value} checked={chosen.has(o.value)} />
@@ -214,5 +222,61 @@ export function SubmitButton({ children, variant = 'primary' }: { children: Comp
     <button type="submit" class={`button button-${variant}`}>
       {children}
     </button>
+  );
+}
+
+/** Image types an upload accepts, as a hint to the browser's file picker; the server checks the bytes itself. */
+export const IMAGE_ACCEPT = 'image/jpeg,image/png,image/webp,image/gif';
+
+/**
+ * A required file input named `file`. Browsers never keep a chosen file, so
+ * after any error in the form the hint adds `reselectHint`.
+ */
+export function FileField(props: { form: FormState; label: string; hint: string; reselectHint: string; accept: string }) {
+  const { form, label, hint, reselectHint, accept } = props;
+  const error = form.errors.file;
+  const shownAgain = Object.keys(form.errors).length > 0;
+  const hintId = `${fieldId('file')}-hint`;
+  const errorId = `${fieldId('file')}-error`;
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={fieldId('file')}>{label}</label>
+      <p class="hint" id={hintId}>
+        {hint}
+        {shownAgain && ` ${reselectHint}`}
+      </p>
+      {error && (
+        <p class="error-message" id={errorId}>
+          {error}
+        </p>
+      )}
+      <input
+        id={fieldId('file')}
+        name="file"
+        type="file"
+        accept={accept}
+        required
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+      />
+    </div>
+  );
+}
+
+/**
+ * The form of a confirmation page (before deleting, removing or replacing
+ * something): a danger button that posts to `action`, and a way back to
+ * `cancel`. `children` carries any hidden fields the action needs.
+ */
+export function ConfirmForm({ action, submit, cancel, children }: { action: string; submit: string; cancel: string; children?: ComponentChildren }) {
+  const { t } = usePage();
+  return (
+    <Form action={action}>
+      {children}
+      <div class="actions">
+        <SubmitButton variant="danger">{submit}</SubmitButton>
+        <a href={cancel}>{t('common.cancel')}</a>
+      </div>
+    </Form>
   );
 }

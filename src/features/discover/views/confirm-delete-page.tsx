@@ -1,5 +1,4 @@
-import { usePage } from '../../../ui/context';
-import { Form, SubmitButton } from '../../../ui/forms';
+import { ConfirmForm } from '../../../ui/forms';
 import { Paragraphs } from '../../../ui/paragraphs';
 import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
@@ -19,7 +18,6 @@ interface ConfirmDeletePageProps {
 
 /** Asks for confirmation before deleting an activity or an insight. */
 export function ConfirmDeletePage({ library, title, quote, body, action, submit, cancel }: ConfirmDeletePageProps) {
-  const { t } = usePage();
   return (
     <WorkspaceLayout library={library} section="discover" title={title}>
       <div class="narrow">
@@ -29,12 +27,7 @@ export function ConfirmDeletePage({ library, title, quote, body, action, submit,
           </blockquote>
         )}
         <p>{body}</p>
-        <Form action={action}>
-          <div class="actions">
-            <SubmitButton variant="danger">{submit}</SubmitButton>
-            <a href={cancel}>{t('common.cancel')}</a>
-          </div>
-        </Form>
+        <ConfirmForm action={action} submit={submit} cancel={cancel} />
       </div>
     </WorkspaceLayout>
   );

@@ -1,5 +1,5 @@
 import { usePage } from '../../../ui/context';
-import { Form, SubmitButton } from '../../../ui/forms';
+import { ConfirmForm } from '../../../ui/forms';
 import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Photo } from '../service';
@@ -26,12 +26,7 @@ export function DeletePhotoPage({ library, photo }: { library: WorkspaceLibrary;
         ) : (
           <>
             <p>{t('photos.delete.body')}</p>
-            <Form action={photoPath(library, photo.id, 'delete')}>
-              <div class="actions">
-                <SubmitButton variant="danger">{t('photos.delete.submit')}</SubmitButton>
-                <a href={photoPath(library, photo.id)}>{t('common.cancel')}</a>
-              </div>
-            </Form>
+            <ConfirmForm action={photoPath(library, photo.id, 'delete')} submit={t('photos.delete.submit')} cancel={photoPath(library, photo.id)} />
           </>
         )}
       </div>

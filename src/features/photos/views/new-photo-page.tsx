@@ -3,7 +3,7 @@ import { ErrorSummary, fieldId, Form, SubmitButton, type FormState } from '../..
 import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
 import type { Subject, WorkspaceLibrary } from '../../workspace/contracts';
 import { newPhotoPath, photosPath } from '../urls';
-import { FileField, PhotoFields } from './photo-fields';
+import { PhotoFileField, PhotoFields } from './photo-fields';
 
 interface NewPhotoPageProps {
   library: WorkspaceLibrary;
@@ -36,7 +36,7 @@ export function NewPhotoPage({ library, form, maxMegabytes, subject }: NewPhotoP
               {form.errors.subject}
             </p>
           )}
-          <FileField form={form} maxMegabytes={maxMegabytes} />
+          <PhotoFileField form={form} maxMegabytes={maxMegabytes} />
           <PhotoFields form={form} />
           <SubmitButton>{t('photos.new.submit')}</SubmitButton>
         </Form>

@@ -1,40 +1,19 @@
 import { usePage } from '../../../ui/context';
-import { fieldId, Radios, TextArea, TextField, type FormState } from '../../../ui/forms';
+import { FileField, IMAGE_ACCEPT, Radios, TextArea, TextField, type FormState } from '../../../ui/forms';
 import { MAX_ALT_LENGTH, MAX_CAPTION_LENGTH, MAX_CREDIT_LENGTH } from '../schema';
 import { consentOptions, kindOptions } from './labels';
 
-/** Accepted types, as a hint to the browser's file picker; the server checks the bytes itself. */
-const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif';
-
 /** The file input of the upload form; after an error it asks for the file again. */
-export function FileField({ form, maxMegabytes }: { form: FormState; maxMegabytes: number }) {
+export function PhotoFileField({ form, maxMegabytes }: { form: FormState; maxMegabytes: number }) {
   const { t } = usePage();
-  const error = form.errors.file;
-  const shownAgain = Object.keys(form.errors).length > 0;
-  const hintId = `${fieldId('file')}-hint`;
-  const errorId = `${fieldId('file')}-error`;
   return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={fieldId('file')}>{t('photos.field.file')}</label>
-      <p class="hint" id={hintId}>
-        {t('photos.hint.file', { mb: maxMegabytes })}
-        {shownAgain && ` ${t('photos.hint.reselect')}`}
-      </p>
-      {error && (
-        <p class="error-message" id={errorId}>
-          {error}
-        </p>
-      )}
-      <input
-        id={fieldId('file')}
-        name="file"
-        type="file"
-        accept={ACCEPT}
-        required
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-      />
-    </div>
+    <FileField
+      form={form}
+      label={t('photos.field.file')}
+      hint={t('photos.hint.file', { mb: maxMegabytes })}
+      reselectHint={t('photos.hint.reselect')}
+      accept={IMAGE_ACCEPT}
+    />
   );
 }
 

@@ -1,5 +1,4 @@
-import { usePage } from '../../../ui/context';
-import { Form, SubmitButton } from '../../../ui/forms';
+import { ConfirmForm } from '../../../ui/forms';
 import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 
@@ -17,16 +16,10 @@ interface DeletePageProps {
 
 /** Asks for confirmation before deleting an idea, a prototype or a test session. */
 export function DeletePage({ library, title, body, submit, action, back }: DeletePageProps) {
-  const { t } = usePage();
   return (
     <WorkspaceLayout library={library} section="ideate" title={title}>
       <p>{body}</p>
-      <Form action={action}>
-        <div class="actions">
-          <SubmitButton variant="danger">{submit}</SubmitButton>
-          <a href={back}>{t('common.cancel')}</a>
-        </div>
-      </Form>
+      <ConfirmForm action={action} submit={submit} cancel={back} />
     </WorkspaceLayout>
   );
 }

@@ -1,12 +1,11 @@
 import { usePage } from '../../../ui/context';
 import { Table } from '../../../ui/table';
-import type { Page } from '../../../ui/pagination';
+import { Pagination, type Page } from '../../../ui/pagination';
 import { formatDate, formatMoney, formatNumber } from '../../../i18n/format';
 import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { ideaPath, ideatePath, prototypePath, type Idea, type Prototype } from '../service';
 import { decisionLabel } from './decision-text';
-import { ListPager } from './list-pager';
 
 interface OverviewPageProps {
   library: WorkspaceLibrary;
@@ -42,7 +41,7 @@ export function OverviewPage({ library, ideas, prototypes, canWork }: OverviewPa
             { header: t('prototypes.column.added'), cell: (idea) => formatDate(idea.createdAt.slice(0, 10), locale) },
           ]}
         />
-        <ListPager param="ideas" page={ideas.page} pages={ideas.pages} label={t('prototypes.ideas.pages')} query={query} />
+        <Pagination param="ideas" page={ideas.page} pages={ideas.pages} label={t('prototypes.ideas.pages')} query={query} />
       </section>
       <section aria-labelledby="prototypes-heading">
         <h2 id="prototypes-heading">{t('prototypes.prototypes.heading')}</h2>
@@ -68,7 +67,7 @@ export function OverviewPage({ library, ideas, prototypes, canWork }: OverviewPa
             { header: t('prototypes.column.decision'), cell: (prototype) => t(decisionLabel(prototype.decision)) },
           ]}
         />
-        <ListPager param="prototypes" page={prototypes.page} pages={prototypes.pages} label={t('prototypes.prototypes.pages')} query={query} />
+        <Pagination param="prototypes" page={prototypes.page} pages={prototypes.pages} label={t('prototypes.prototypes.pages')} query={query} />
       </section>
     </WorkspaceLayout>
   );

@@ -1,5 +1,5 @@
 import { usePage } from '../../../ui/context';
-import { fieldId, type FormState } from '../../../ui/forms';
+import { Checkboxes, Radios, type FormState } from '../../../ui/forms';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { isPublishable, type Photo } from '../../photos/service';
 import { photoFileUrl } from '../../photos/urls';
@@ -55,45 +55,20 @@ interface PhotoChoicesProps {
  * The library's photos as a list of choices with thumbnails. Photos without
  * a release say so in words, not only by look, so the choice is clear to everyone.
  */
-export function PhotoChoices({ library, form, name, label, hint, photos, multiple = false }: PhotoChoicesProps) {
+export function PhotoChoices({ library, photos, multiple = false, ...field }: PhotoChoicesProps) {
   const { t } = usePage();
-  const raw = form.values[name];
-  const chosen = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
-  const error = form.errors[name];
-  const described = [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <fieldset class={error ? 'field field-error' : 'field'} id={fieldId(name)} aria-describedby={described || undefined}>
-      <legend>{label}</legend>
-      {hint && (
-        <p class="hint" id={`${fieldId(name)}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="error-message" id={`${fieldId(name)}-error`}>
-          {error}
-        </p>
-      )}
-      <div class="choices share-photo-choices">
-        {photos.map((photo, index) => (
-          <div class="choice" key={photo.id}>
-            <input
-              type={multiple ? 'checkbox' : 'radio'}
-              id={`${fieldId(name)}-${index}`}
-              name={name}
-              value={photo.id}
-              checked={chosen.has(photo.id)}
-            />
-            <label for={`${fieldId(name)}-${index}`}>
-              <PhotoThumb library={library} photo={photo} />
-              <span>
-                {photoName(photo, t('share.photo.untitled'))}
-                {!isPublishable(photo) && <strong> ({t('share.photo.noRelease')})</strong>}
-              </span>
-            </label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
+  const options = photos.map((photo) => ({
+    value: photo.id,
+    label: (
+      <>
+        <PhotoThumb library={library} photo={photo} />
+        <span>
+          {photoName(photo, t('share.photo.untitled'))}
+          {!isPublishable(photo) && <strong> ({t('share.photo.noRelease')})</strong>}
+        </span>
+      </>
+    ),
+  }));
+  const Choices = multiple ? Checkboxes : Radios;
+  return <Choices {...field} options={options} choicesClass="share-photo-choices" />;
 }

@@ -1,5 +1,5 @@
 import { usePage } from '../../../ui/context';
-import { Form, SubmitButton } from '../../../ui/forms';
+import { ConfirmForm } from '../../../ui/forms';
 import { formatDateTime } from '../../../i18n/format';
 import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
 import { CommentThread } from '../../workspace/views/comments';
@@ -62,13 +62,9 @@ export function AssembleConfirmPage({ library, story }: { library: WorkspaceLibr
       <div class="narrow">
         <p>{t('share.story.confirmBody')}</p>
         {story.status === 'published' && <p>{t('share.story.confirmPublished')}</p>}
-        <Form action={`${path}/assemble`}>
+        <ConfirmForm action={`${path}/assemble`} submit={t('share.story.confirmSubmit')} cancel={path}>
           <input type="hidden" name="confirm" value="yes" />
-          <div class="actions">
-            <SubmitButton variant="danger">{t('share.story.confirmSubmit')}</SubmitButton>
-            <a href={path}>{t('common.cancel')}</a>
-          </div>
-        </Form>
+        </ConfirmForm>
       </div>
     </WorkspaceLayout>
   );
