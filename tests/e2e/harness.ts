@@ -2,7 +2,7 @@ import { after, before } from 'node:test';
 import type { Browser, Page, Response } from 'playwright-core';
 import { translator } from '../../src/i18n';
 import { checkA11y, launchBrowser, navigate, openPage, visit } from '../support/browser';
-import { makeLibrary, makePerson } from '../support/factories';
+import { makeLibrary, makePerson, PASSWORD } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp';
 
@@ -166,10 +166,7 @@ export interface WorkspaceTeam {
  * program, a cohort with a $5,000 subgrant and its spending categories, a
  * library in that cohort with a lead and a member, and an admin.
  */
-export async function prepareWorkspace(
-  server: TestServer,
-  options: { libraryName: string; leadName: string; memberName: string; spendingCategories?: string[] },
-): Promise<WorkspaceTeam> {
+async function prepareWorkspace(server: TestServer): Promise<WorkspaceTeam> {
   const { app } = server;
   await app.services.programs.saveProgram({
     name: 'Small Libraries Create Smart Spaces',
@@ -182,11 +179,42 @@ export async function prepareWorkspace(
     startsOn: '2026-01-01',
     endsOn: '2027-12-31',
     subgrantCents: 500_000,
-    spendingCategories: options.spendingCategories ?? ['Furniture', 'Technology'],
+    spendingCategories: ['Furniture', 'Technology'],
   });
-  const library = await makeLibrary(app, { name: options.libraryName, cohortId: cohort.id });
-  const lead = await makePerson(app, { role: 'staff', libraryId: library.id, libraryRole: 'lead', name: options.leadName });
-  const member = await makePerson(app, { role: 'staff', libraryId: library.id, libraryRole: 'member', name: options.memberName });
+  const library = await makeLibrary(app, { name: 'Testville Public Library', cohortId: cohort.id });
+  const lead = await makePerson(app, { role: 'staff', libraryId: library.id, libraryRole: 'lead', name: 'Lee Lead' });
+  const member = await makePerson(app, { role: 'staff', libraryId: library.id, libraryRole: 'member', name: 'Max Member' });
   const admin = await makePerson(app, { role: 'admin' });
   return { library, lead, member, admin };
 }
+
+/**
+ * The harness of a workspace test file: the team made once (see
+ * `prepareWorkspace`; filled in before the first test), mail kept in the
+ * outbox, and the lead's page, signed in on first use and kept from test to
+ * test so that tests can build on each other's work.
+ */
+export function useWorkspaceHarness(): { harness: Harness; team: WorkspaceTeam; staffPage(): Promise<Page> } {
+  const team = {} as WorkspaceTeam;
+  let staff: Page | undefined;
+  const harness = useHarness({
+    mail: 'outbox',
+    async prepare(server) {
+      Object.assign(team, await prepareWorkspace(server));
+    },
+  });
+  return {
+    harness,
+    team,
+    async staffPage() {
+      if (!staff) {
+        staff = await harness.newPage();
+        await signIn(staff, harness.server.url, team.lead.email, PASSWORD);
+      }
+      return staff;
+    },
+  };
+}
+
+/** The accessible name of an optional field's label. */
+export const optional = (label: string) => `${label} ${t('form.optional')}`;

@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { formatDate } from '../../src/i18n/format';
 import { PASSWORD } from '../support/factories';
 import { navigate, visit } from '../support/browser';
-import { prepareWorkspace, signIn, t, useHarness, type WorkspaceTeam } from './harness';
+import { optional, signIn, t, useWorkspaceHarness } from './harness';
 
 // The last phases of a library's journey in its workspace: staff plan the
 // work and its budget, share a postcard with a photo on the hub, and
@@ -34,28 +34,9 @@ const POSTCARD = {
 };
 const STORY_TITLE = 'How Testville made room for its teens';
 
-let team: WorkspaceTeam;
-/** The lead's signed-in page, kept from test to test. */
-let staff: Page | undefined;
 
-const harness = useHarness({
-  mail: 'outbox',
-  async prepare(server) {
-    team = await prepareWorkspace(server, { libraryName: 'Testville Public Library', leadName: 'Lee Lead', memberName: 'Max Member' });
-  },
-});
+const { harness, team, staffPage } = useWorkspaceHarness();
 
-/** The accessible name of an optional field's label. */
-const optional = (label: string) => `${label} ${t('form.optional')}`;
-
-/** The page of the library's lead, signed in on first use. */
-async function staffPage(): Promise<Page> {
-  if (!staff) {
-    staff = await harness.newPage();
-    await signIn(staff, harness.server.url, team.lead.email, PASSWORD);
-  }
-  return staff;
-}
 
 /** A link in the workspace's section navigation. */
 const workspaceLink = (page: Page, label: string) =>

@@ -1,19 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { translator } from '../../src/i18n';
-import { PASSWORD } from '../support/factories';
 import { navigate, visit } from '../support/browser';
 import {
   navigateWithoutJavaScript,
   newPageWithoutJavaScript,
-  prepareWorkspace,
-  signIn,
+  optional,
   t,
-  useHarness,
+  useWorkspaceHarness,
   visitWithoutJavaScript,
-  type WorkspaceTeam,
 } from './harness';
 
 // A library's patron survey from start to finish: staff build it in both
@@ -44,30 +41,11 @@ const DOTS = {
   ],
 };
 
-let team: WorkspaceTeam;
-/** The lead's signed-in page, kept from test to test. */
-let staff: Page | undefined;
 /** The survey built in the first test. */
 let survey: { id: string; code: string; path: string } | undefined;
 
-const harness = useHarness({
-  mail: 'outbox',
-  async prepare(server) {
-    team = await prepareWorkspace(server, { libraryName: 'Testville Public Library', leadName: 'Lee Lead', memberName: 'Max Member' });
-  },
-});
+const { harness, team, staffPage } = useWorkspaceHarness();
 
-/** The accessible name of an optional field's label. */
-const optional = (label: string) => `${label} ${t('form.optional')}`;
-
-/** The page of the library's lead, signed in on first use. */
-async function staffPage(): Promise<Page> {
-  if (!staff) {
-    staff = await harness.newPage();
-    await signIn(staff, harness.server.url, team.lead.email, PASSWORD);
-  }
-  return staff;
-}
 
 function builtSurvey() {
   assert.ok(survey, 'the survey was built and opened by the first test');
