@@ -1,7 +1,13 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 
-/** A new random row id. */
-export const newId = (): string => randomUUID();
+/**
+ * A new row id: a UUIDv7, which begins with the time it was made and, within
+ * one process, always sorts after every id made before it (even in the same
+ * millisecond). Ordering by (time, id) is therefore total and follows the
+ * order rows were written in.
+ */
+export const newId = (): string => uuidv7();
 
 /** The current time as stored: ISO-8601 UTC text. */
 export const nowIso = (): string => new Date().toISOString();

@@ -58,7 +58,7 @@ export function createAccountsRepository(db: Kysely<DB>) {
         .where('user_id', '=', userId)
         .where('expires_at', '>', now)
         .orderBy('last_seen_at', 'desc')
-        .orderBy('id')
+        .orderBy('id', 'desc')
         .execute(),
     deleteSession: (userId: string, id: string) =>
       db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst(),

@@ -21,7 +21,7 @@ export function createContactRepository(db: Kysely<DB>) {
         ).n,
       ),
     list: (limit: number, offset: number) =>
-      db.selectFrom('contact_messages').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+      db.selectFrom('contact_messages').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     find: (id: string) => db.selectFrom('contact_messages').selectAll().where('id', '=', id).executeTakeFirst(),
     /** Marks a message read unless it already was, keeping the first reading time. */
     markRead: (id: string, at: string) =>

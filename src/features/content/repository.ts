@@ -84,17 +84,17 @@ export function createContentRepository(db: Kysely<DB>) {
     countAdmin: async (filter: AdminFilter, now: string) =>
       Number((await adminFiltered(filter, now).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
     listAdmin: (filter: AdminFilter, now: string, limit: number, offset: number) =>
-      adminFiltered(filter, now).select(SUMMARY_COLUMNS).orderBy('updated_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+      adminFiltered(filter, now).select(SUMMARY_COLUMNS).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
 
     countPublished: async (filter: PublishedFilter, now: string) =>
       Number((await published(filter, now).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
     listPublished: (filter: PublishedFilter, now: string, limit: number, offset: number) =>
-      published(filter, now).select(SUMMARY_COLUMNS).orderBy('published_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+      published(filter, now).select(SUMMARY_COLUMNS).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     /** Published items other than plain pages, most recently changed first. */
     recent: (now: string, limit: number) =>
-      published({}, now).where('type', '!=', 'page').select(SUMMARY_COLUMNS).orderBy('updated_at', 'desc').orderBy('id').limit(limit).execute(),
+      published({}, now).where('type', '!=', 'page').select(SUMMARY_COLUMNS).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute(),
     allPublished: (now: string) =>
-      published({}, now).select(SUMMARY_COLUMNS).orderBy('published_at', 'desc').orderBy('id').execute(),
+      published({}, now).select(SUMMARY_COLUMNS).orderBy('published_at', 'desc').orderBy('id', 'desc').execute(),
 
     listTags: () => db.selectFrom('content_tags').selectAll().orderBy('kind').orderBy('name').orderBy('id').execute(),
     findTagBySlug: (slug: string) => db.selectFrom('content_tags').selectAll().where('slug', '=', slug).executeTakeFirst(),
@@ -116,6 +116,7 @@ export function createContentRepository(db: Kysely<DB>) {
             .where('content_item_tags.item_id', 'in', itemIds)
             .orderBy('content_tags.kind')
             .orderBy('content_tags.name')
+            .orderBy('content_tags.id')
             .execute()
         : Promise.resolve([]),
     /** Sets exactly which tags an item has. */

@@ -45,7 +45,7 @@ export function createDiscoverRepository(db: Kysely<DB>) {
       toCount(await activitiesOf(libraryId).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()),
     /** A page of activities, most recent first. */
     listActivities: (libraryId: string, limit: number, offset: number) =>
-      activitiesOf(libraryId).selectAll().orderBy('held_on', 'desc').orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+      activitiesOf(libraryId).selectAll().orderBy('held_on', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     /** Every activity, oldest first, as a story tells them. */
     activitiesByDate: (libraryId: string) =>
       activitiesOf(libraryId).selectAll().orderBy('held_on').orderBy('created_at').orderBy('id').execute(),
@@ -77,7 +77,7 @@ export function createDiscoverRepository(db: Kysely<DB>) {
     listInsights: (libraryId: string, filter: InsightFilter, limit: number, offset: number) =>
       insightsWithActivity(libraryId, filter)
         .orderBy('discover_insights.created_at', 'desc')
-        .orderBy('discover_insights.id')
+        .orderBy('discover_insights.id', 'desc')
         .limit(limit)
         .offset(offset)
         .execute(),
@@ -89,14 +89,14 @@ export function createDiscoverRepository(db: Kysely<DB>) {
         .groupBy(['discover_insights.id', 'discover_insights.text', 'discover_insights.created_at'])
         .orderBy('themes', 'desc')
         .orderBy('discover_insights.created_at', 'desc')
-        .orderBy('discover_insights.id')
+        .orderBy('discover_insights.id', 'desc')
         .limit(limit)
         .execute(),
     insightChoices: (libraryId: string) =>
       insightsOf(libraryId)
         .select(['id', 'text'])
         .orderBy('created_at', 'desc')
-        .orderBy('id')
+        .orderBy('id', 'desc')
         .execute(),
     insertInsights: (rows: InsightRow[]) => db.insertInto('discover_insights').values(rows).execute(),
     /** Updates an insight of the library; true when it existed there. */

@@ -20,7 +20,7 @@ export function createImagesRepository(db: Kysely<DB>) {
     count: async () =>
       Number((await publicImages().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
     list: (limit: number, offset: number) =>
-      publicImages().selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+      publicImages().selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     /** Makes an image public (0) or private (1); true when it existed. */
     setPrivate: async (id: string, value: 0 | 1) =>
       Number((await db.updateTable('images').set({ private: value }).where('id', '=', id).executeTakeFirst()).numUpdatedRows) > 0,

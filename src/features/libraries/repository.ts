@@ -75,6 +75,7 @@ export function createLibrariesRepository(db: Kysely<DB>) {
         ])
         .where('library_members.user_id', 'in', userIds)
         .orderBy('libraries.name')
+        .orderBy('libraries.id')
         .execute(),
 
     /** Replaces the set of libraries a person coaches, in one transaction. */
@@ -108,6 +109,7 @@ export function createLibrariesRepository(db: Kysely<DB>) {
         ])
         .where('coach_assignments.user_id', 'in', userIds)
         .orderBy('libraries.name')
+        .orderBy('libraries.id')
         .execute(),
   };
 }

@@ -11,7 +11,7 @@ export function createMailRepository(db: Kysely<DB>) {
         .selectFrom('outbox')
         .select(['id', 'to_address', 'subject', 'created_at'])
         .orderBy('created_at', 'desc')
-        .orderBy('id')
+        .orderBy('id', 'desc')
         .limit(limit)
         .offset(offset)
         .execute(),

@@ -114,14 +114,14 @@ export function createNewsletterRepository(db: Kysely<DB>) {
       return count((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     },
     listIssues: (limit: number, offset: number) =>
-      db.selectFrom('newsletter_issues').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+      db.selectFrom('newsletter_issues').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     listSentIssues: (limit: number, offset: number) =>
       db
         .selectFrom('newsletter_issues')
         .select(['id', 'subject', 'finished_at'])
         .where('status', '=', 'sent')
         .orderBy('finished_at', 'desc')
-        .orderBy('id')
+        .orderBy('id', 'desc')
         .limit(limit)
         .offset(offset)
         .execute(),

@@ -20,7 +20,7 @@ export function createPhotosRepository(db: Kysely<DB>) {
     return query;
   };
   const newestFirst = (libraryId: string, filter: PhotoFilter) =>
-    ofLibrary(libraryId, filter).selectAll().orderBy('created_at', 'desc').orderBy('id');
+    ofLibrary(libraryId, filter).selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
 
   return {
     insert: (row: PhotoRow) => db.insertInto('photos').values(row).execute(),

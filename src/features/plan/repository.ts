@@ -63,7 +63,7 @@ export function createPlanRepository(db: Kysely<DB>) {
     deleteGoal: (libraryId: string, id: string) => deleteItem('plan_goals', libraryId, id),
 
     tasks: (libraryId: string) =>
-      ofLibrary('plan_tasks', libraryId).orderBy('starts_on').orderBy('due_on').orderBy('title').execute() as Promise<TaskRow[]>,
+      ofLibrary('plan_tasks', libraryId).orderBy('starts_on').orderBy('due_on').orderBy('title').orderBy('id').execute() as Promise<TaskRow[]>,
     findTask: (libraryId: string, id: string) =>
       ofLibrary('plan_tasks', libraryId).where('id', '=', id).executeTakeFirst() as Promise<TaskRow | undefined>,
     insertTask: (row: TaskRow) => db.insertInto('plan_tasks').values(row).execute(),
@@ -81,7 +81,7 @@ export function createPlanRepository(db: Kysely<DB>) {
       ),
 
     milestones: (libraryId: string) =>
-      ofLibrary('plan_milestones', libraryId).orderBy('due_on').orderBy('title').execute() as Promise<MilestoneRow[]>,
+      ofLibrary('plan_milestones', libraryId).orderBy('due_on').orderBy('title').orderBy('id').execute() as Promise<MilestoneRow[]>,
     findMilestone: (libraryId: string, id: string) =>
       ofLibrary('plan_milestones', libraryId).where('id', '=', id).executeTakeFirst() as Promise<MilestoneRow | undefined>,
     insertMilestone: (row: MilestoneRow) => db.insertInto('plan_milestones').values(row).execute(),
@@ -118,7 +118,7 @@ export function createPlanRepository(db: Kysely<DB>) {
         .selectAll()
         .where('library_id', '=', libraryId)
         .orderBy('at', 'desc')
-        .orderBy('id')
+        .orderBy('id', 'desc')
         .limit(limit)
         .offset(offset)
         .execute(),

@@ -34,7 +34,7 @@ export function createPrototypesRepository(db: Kysely<DB>) {
       ideasOf(libraryId)
         .selectAll('prototype_ideas')
         .orderBy('created_at', 'desc')
-        .orderBy('id')
+        .orderBy('id', 'desc')
         .limit(limit)
         .offset(offset)
         .execute(),
@@ -108,7 +108,7 @@ export function createPrototypesRepository(db: Kysely<DB>) {
             .as('session_count'),
         )
         .orderBy('created_at', 'desc')
-        .orderBy('id')
+        .orderBy('id', 'desc')
         .limit(limit)
         .offset(offset)
         .execute(),
@@ -135,7 +135,7 @@ export function createPrototypesRepository(db: Kysely<DB>) {
         .selectAll()
         .orderBy('held_on', 'desc')
         .orderBy('created_at', 'desc')
-        .orderBy('id')
+        .orderBy('id', 'desc')
         .limit(limit)
         .offset(offset)
         .execute(),

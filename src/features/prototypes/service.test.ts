@@ -119,12 +119,25 @@ describe('prototypes service', () => {
     }
   });
 
+  it('keeps one stable order for ideas written in the same millisecond', async () => {
+    const library = await makeLibrary(t.app);
+    const sameInstant = '2017-05-01T12:00:00.000Z';
+    const written: string[] = [];
+    for (let i = 1; i <= 40; i++) {
+      const idea = await service.createIdea(library.id, { title: `Same instant ${i}`, description: '', insightIds: [] }, null, sameInstant);
+      written.push(idea.title);
+    }
+    const newestFirst = [...written].reverse();
+    for (let load = 0; load < 3; load++) {
+      const [first, second] = [await service.listIdeas(library.id, 1), await service.listIdeas(library.id, 2)];
+      assert.deepEqual([...first.items, ...second.items].map((idea) => idea.title), newestFirst);
+    }
+  });
+
   it('pages ideas 25 at a time, newest first', async () => {
     const library = await makeLibrary(t.app);
     for (let i = 1; i <= 26; i++) {
       await service.createIdea(library.id, { title: `Idea ${i}`, description: '', insightIds: [] }, null);
-      // Timestamps have millisecond precision: make the order certain.
-      await new Promise((resolve) => setTimeout(resolve, 2));
     }
     const first = await service.listIdeas(library.id, 1);
     assert.deepEqual([first.total, first.pages, first.items.length, first.items[0]?.title], [26, 2, 25, 'Idea 26']);

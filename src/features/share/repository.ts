@@ -26,7 +26,7 @@ export function createShareRepository(db: Kysely<DB>) {
           .n,
       ),
     listPostcards: (libraryId: string, limit: number, offset: number) =>
-      postcardsOf(libraryId).selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+      postcardsOf(libraryId).selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     /** Whether a published postcard of the library other than `exceptId` shows the photo. */
     photoOnOtherPublishedPostcard: async (libraryId: string, photoId: string, exceptId: string) =>
       (await postcardsOf(libraryId)

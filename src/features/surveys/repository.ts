@@ -30,11 +30,11 @@ export function createSurveysRepository(db: Kysely<DB>) {
         .selectAll('surveys')
         .select('counted.n as responses')
         .orderBy('surveys.created_at', 'desc')
-        .orderBy('surveys.id')
+        .orderBy('surveys.id', 'desc')
         .limit(limit)
         .offset(offset)
         .execute(),
-    allSurveys: (libraryId: string) => surveyOfLibrary(libraryId).selectAll().orderBy('created_at', 'desc').orderBy('id').execute(),
+    allSurveys: (libraryId: string) => surveyOfLibrary(libraryId).selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
     /**
      * A survey by its public code, with the library's name and time zone for
      * the patron's pages (read from the libraries table, which the patron
@@ -53,7 +53,7 @@ export function createSurveysRepository(db: Kysely<DB>) {
       (await db.selectFrom('libraries').select('time_zone').where('id', '=', libraryId).executeTakeFirst())?.time_zone,
 
     questions: (surveyId: string) =>
-      db.selectFrom('survey_questions').selectAll().where('survey_id', '=', surveyId).orderBy('position').execute(),
+      db.selectFrom('survey_questions').selectAll().where('survey_id', '=', surveyId).orderBy('position').orderBy('id').execute(),
     findQuestion: (surveyId: string, id: string) =>
       db.selectFrom('survey_questions').selectAll().where('survey_id', '=', surveyId).where('id', '=', id).executeTakeFirst(),
     insertQuestion: (row: SurveyQuestionsTable) => db.insertInto('survey_questions').values(row).execute(),
