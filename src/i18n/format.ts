@@ -1,8 +1,8 @@
-import type { Locale } from './define';
+import { intlTag, type Locale } from './define';
 
 /** A date-time shown in a person's or library's time zone, e.g. "30 Nov 2026, 14:05". */
 export function formatDateTime(iso: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
+  return new Intl.DateTimeFormat(intlTag(locale), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone,
@@ -11,19 +11,19 @@ export function formatDateTime(iso: string, locale: Locale, timeZone: string): s
 
 /** A calendar date stored as YYYY-MM-DD, shown without time-zone shifting. */
 export function formatDate(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
   );
 }
 
 /** A whole number with grouping, e.g. 12,646. */
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'es' ? 'es-US' : 'en-US').format(value);
+  return new Intl.NumberFormat(intlTag(locale)).format(value);
 }
 
 /** An amount of US dollars given in cents, e.g. $5,000. */
 export function formatMoney(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'es' ? 'es-US' : 'en-US', {
+  return new Intl.NumberFormat(intlTag(locale), {
     style: 'currency',
     currency: 'USD',
     maximumFractionDigits: cents % 100 === 0 ? 0 : 2,

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { localeFromAcceptLanguage, translator } from './index';
+import { intlTag, localeFromAcceptLanguage, pluralKey, translator } from './index';
 import { formatMoney, isTimeZone } from './format';
 
 describe('i18n', () => {
@@ -29,5 +29,20 @@ describe('i18n', () => {
     assert.equal(isTimeZone('America/Boise'), true);
     assert.equal(isTimeZone('Mars/Olympus'), false);
     assert.equal(isTimeZone(''), false);
+  });
+});
+
+describe('plurals', () => {
+  it('chooses the singular only for one, in both languages', () => {
+    assert.equal(pluralKey('en', 'search.results', 1), 'search.results.one');
+    assert.equal(pluralKey('en', 'search.results', 0), 'search.results.other');
+    assert.equal(pluralKey('es', 'search.results', 1), 'search.results.one');
+    assert.equal(pluralKey('es', 'search.results', 2), 'search.results.other');
+    assert.equal(pluralKey('es', 'search.results', 1_000_000), 'search.results.other');
+  });
+
+  it('formats numbers for each locale through its Intl tag', () => {
+    assert.equal(intlTag('en'), 'en-US');
+    assert.equal(intlTag('es'), 'es-US');
   });
 });

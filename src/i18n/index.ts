@@ -20,9 +20,9 @@ import { prototypesMessages } from '../features/prototypes/messages';
 import { planMessages } from '../features/plan/messages';
 import { photosMessages } from '../features/photos/messages';
 import { shareMessages } from '../features/share/messages';
-import { LOCALES, type Locale } from './define';
+import { intlTag, LOCALES, type Locale } from './define';
 
-export { LOCALES, type Locale };
+export { intlTag, LOCALES, type Locale };
 
 const en = {
   ...commonMessages.en,
@@ -92,6 +92,25 @@ export function translator(locale: Locale): Translate {
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   };
+}
+
+/** Messages that come in a singular and a plural form, as `<base>.one` and `<base>.other`. */
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer Base}.other` ? (`${Base}.one` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+const pluralRules = Object.fromEntries(LOCALES.map((locale) => [locale, new Intl.PluralRules(intlTag(locale))])) as Record<
+  Locale,
+  Intl.PluralRules
+>;
+
+/**
+ * The form of a message for a count, by the locale's plural rules. English and
+ * Spanish need only two forms; CLDR's rarer Spanish "many" (for millions) reads
+ * correctly with the plural.
+ */
+export function pluralKey(locale: Locale, base: PluralBase, count: number): MessageKey {
+  return `${base}.${pluralRules[locale].select(count) === 'one' ? 'one' : 'other'}` as MessageKey;
 }
 
 /** Narrows any string to a supported locale, or undefined. */

@@ -1,11 +1,6 @@
 import { usePage } from './context';
 
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pages: number;
-  total: number;
-}
+export type { Page } from '../db/pagination';
 
 /** Reads a 1-based page number from a query value, defaulting to 1. */
 export function pageNumber(raw: unknown): number {

@@ -277,7 +277,7 @@ test('staff read the results with counts and shares, filter them by channel, and
   await navigate(page, () => page.getByRole('link', { name: t('surveys.link.results'), exact: true }).click());
   assert.equal(new URL(page.url()).pathname, `${path}/results`);
   await page.getByRole('heading', { level: 1, name: t('surveyResults.title', { survey: SURVEY.title.en }) }).waitFor();
-  await page.getByText(t('surveyResults.matching', { count: 2 })).waitFor();
+  await page.getByText(t('surveyResults.matching.other', { count: 2 })).waitFor();
   const choiceTable = page.getByRole('table', { name: t('surveyResults.caption.choice', { prompt: CHOICE.prompt.en }) });
   const dotsTable = page.getByRole('table', { name: t('surveyResults.caption.dots', { prompt: DOTS.prompt.en }) });
   assert.deepEqual(await rowCells(choiceTable, CHOICE.options[1]!.en), [CHOICE.options[1]!.en, '2', '100%']);
@@ -298,7 +298,7 @@ test('staff read the results with counts and shares, filter them by channel, and
   await navigate(page, () => page.getByRole('link', { name: t('surveys.link.results'), exact: true }).click());
 
   // All three responses.
-  await page.getByText(t('surveyResults.matching', { count: 3 })).waitFor();
+  await page.getByText(t('surveyResults.matching.other', { count: 3 })).waitFor();
   assert.deepEqual(await rowCells(choiceTable, CHOICE.options[1]!.en), [CHOICE.options[1]!.en, '2', '67%']);
   assert.deepEqual(await rowCells(choiceTable, CHOICE.options[2]!.en), [CHOICE.options[2]!.en, '1', '33%']);
 
@@ -307,7 +307,7 @@ test('staff read the results with counts and shares, filter them by channel, and
   await filter.getByLabel(t('surveyResults.filter.channel')).selectOption({ label: t('surveyResults.filter.channel.web') });
   await navigate(page, () => filter.getByRole('button', { name: t('surveyResults.filter.submit') }).click());
   assert.equal(new URL(page.url()).searchParams.get('channel'), 'web');
-  await page.getByText(t('surveyResults.matching', { count: 2 })).waitFor();
+  await page.getByText(t('surveyResults.matching.other', { count: 2 })).waitFor();
   assert.deepEqual(await rowCells(choiceTable, CHOICE.options[1]!.en), [CHOICE.options[1]!.en, '2', '100%']);
   assert.deepEqual(await rowCells(choiceTable, CHOICE.options[2]!.en), [CHOICE.options[2]!.en, '0', '0%']);
 

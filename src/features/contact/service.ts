@@ -6,6 +6,7 @@ import { translator } from '../../i18n';
 import type { MailService } from '../mail/service';
 import type { ProgramsService } from '../programs/service';
 import { createContactRepository, type ContactMessageRow } from './repository';
+import { paginate } from '../../db/pagination';
 
 /** A message sent through the contact form. */
 export interface ContactMessage {
@@ -88,10 +89,8 @@ export function createContactService({ db, config, mail, programs, logger }: Con
     /** A page (25 a page) of messages, newest first, with how many are unread. */
     async listMessages(page: number) {
       const [total, unread] = await Promise.all([repo.count(), repo.countUnread()]);
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const current = Math.min(Math.max(1, page), pages);
-      const items = total ? (await repo.list(PAGE_SIZE, (current - 1) * PAGE_SIZE)).map(toMessage) : [];
-      return { items, page: current, pages, total, unread };
+      const messages = await paginate(total, page, PAGE_SIZE, async (limit, offset) => (await repo.list(limit, offset)).map(toMessage));
+      return { ...messages, unread };
     },
 
     /** Opens a message for an admin, marking it read; undefined when there is no such message. */

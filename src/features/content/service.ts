@@ -3,11 +3,13 @@ import type { DB } from '../../db/types';
 import { newId, nowIso } from '../../db/ids';
 import type { SearchDocument, SearchIndex } from '../../db/search';
 import { markdownToText } from '../../ui/markdown';
-import { slugify, type LibrariesService } from '../libraries/service';
+import type { LibrariesService } from '../libraries/service';
+import { firstFreeSlug, slugify } from '../../i18n/slug';
 import { isUniqueViolation } from '../../db/errors';
 import type { ImagesService } from '../images/service';
 import { createContentRepository, type AdminFilter, type ItemRow, type ItemStatus, type SummaryRow, type TagRow } from './repository';
 import { contentPath, type ContentType } from './urls';
+import { pageWindow } from '../../db/pagination';
 
 export type { ItemStatus } from './repository';
 export type TagKind = 'topic' | 'phase' | 'audience';
@@ -143,14 +145,6 @@ export function excerpt(text: string, length = EXCERPT_LENGTH): string {
   return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }
 
-/**
- * A title or name as an address. Titles with no letters or digits that have
- * an ASCII form (emoji, other scripts) fall back to `fallback`.
- */
-function slugOf(text: string, fallback: string): string {
-  return /[a-z0-9]/i.test(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')) ? slugify(text) : fallback;
-}
-
 /** The state of an item at `now`. */
 export function statusAt(publishedAt: string | null, now: string): ItemStatus {
   if (publishedAt === null) return 'draft';
@@ -160,12 +154,6 @@ export function statusAt(publishedAt: string | null, now: string): ItemStatus {
 const parseLinks = (json: string): ContentLink[] => JSON.parse(json) as ContentLink[];
 const parseSections = (json: string | null): StorySections | null => (json ? (JSON.parse(json) as StorySections) : null);
 const toTag = (row: Pick<TagRow, 'id' | 'kind' | 'slug' | 'name'>): Tag => ({ id: row.id, kind: row.kind, slug: row.slug, name: row.name });
-
-function pageOf(total: number, page: number, size: number) {
-  const pages = Math.max(1, Math.ceil(total / size));
-  const current = Math.min(Math.max(1, page), pages);
-  return { pages, current, offset: (current - 1) * size };
-}
 
 /** The plain text the search index holds for an item. */
 function searchText(input: ContentInput): string {
@@ -232,13 +220,7 @@ export function createContentService({ db, search, images, libraries }: ContentD
 
   /** The first free slug of a type for a title: "title", then "title-2", … */
   async function freeSlug(type: ContentType, title: string): Promise<string> {
-    const base = slugOf(title, type);
-    for (let start = 1; ; start += 20) {
-      const candidates = Array.from({ length: 20 }, (_, i) => (start + i === 1 ? base : `${base}-${start + i}`));
-      const taken = new Set(await repo.takenSlugs(type, candidates));
-      const free = candidates.find((c) => !taken.has(c));
-      if (free) return free;
-    }
+    return firstFreeSlug(slugify(title, type), (candidates) => repo.takenSlugs(type, candidates));
   }
 
   /** Rejects inputs that name tags, libraries or images that do not exist (forged or stale forms). */
@@ -423,7 +405,7 @@ export function createContentService({ db, search, images, libraries }: ContentD
     async listItems(filter: AdminFilter, page: number) {
       const now = nowIso();
       const total = await repo.countAdmin(filter, now);
-      const { pages, current, offset } = pageOf(total, page, ADMIN_PAGE_SIZE);
+      const { pages, page: current, offset } = pageWindow(total, page, ADMIN_PAGE_SIZE);
       const rows = total ? await repo.listAdmin(filter, now, ADMIN_PAGE_SIZE, offset) : [];
       const items: AdminSummary[] = rows.map((row) => ({
         id: row.id,
@@ -500,7 +482,7 @@ export function createContentService({ db, search, images, libraries }: ContentD
       }
       const where = { type: filter.type, tagId, libraryId: filter.libraryId };
       const total = await repo.countPublished(where, now);
-      const { pages, current, offset } = pageOf(total, page, PUBLIC_PAGE_SIZE);
+      const { pages, page: current, offset } = pageWindow(total, page, PUBLIC_PAGE_SIZE);
       const rows = total ? await repo.listPublished(where, now, PUBLIC_PAGE_SIZE, offset) : [];
       return { items: await summaries(rows), page: current, pages, total };
     },
@@ -547,7 +529,7 @@ export function createContentService({ db, search, images, libraries }: ContentD
 
     /** Adds a tag; its slug comes from the name and must be new. */
     async createTag(input: { kind: TagKind; name: string }): Promise<Tag> {
-      const slug = slugOf(input.name, 'tag');
+      const slug = slugify(input.name, 'tag');
       if (await repo.findTagBySlug(slug)) throw new TagExistsError(slug);
       const row: TagRow = { id: newId(), kind: input.kind, slug, name: input.name, created_at: nowIso() };
       await repo.insertTag(row);

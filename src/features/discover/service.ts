@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { newId, nowIso } from '../../db/ids';
 import { translator, type MessageKey } from '../../i18n';
-import type { Page } from '../../ui/pagination';
+import { paginate, type Page } from '../../db/pagination';
 import type { WorkspaceService } from '../workspace/service';
 import type { WorkspaceLibrary } from '../workspace/contracts';
 import { createDiscoverRepository, type ActivityRow, type InsightFilter, type InsightRow, type InsightWithActivityRow } from './repository';
@@ -171,14 +171,6 @@ export function createDiscoverService({ db, workspace }: DiscoverDeps) {
     updated_at: now,
   });
 
-  /** A page (25 a page) from a count and a page loader, clamping the page number. */
-  async function paged<T>(total: number, page: number, load: (limit: number, offset: number) => Promise<T[]>): Promise<Page<T>> {
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const current = Math.min(Math.max(1, page), pages);
-    const items = total ? await load(PAGE_SIZE, (current - 1) * PAGE_SIZE) : [];
-    return { items, page: current, pages, total };
-  }
-
   const findActivity = async (libraryId: string, id: string) => {
     const row = await repo.findActivity(libraryId, id);
     return row && toActivity(row);
@@ -200,7 +192,7 @@ export function createDiscoverService({ db, workspace }: DiscoverDeps) {
   return {
     /** A page (25 a page) of the library's activities, most recent first. */
     async listActivities(libraryId: string, page: number): Promise<Page<Activity>> {
-      return paged(await repo.countActivities(libraryId), page, async (limit, offset) =>
+      return paginate(await repo.countActivities(libraryId), page, PAGE_SIZE, async (limit, offset) =>
         (await repo.listActivities(libraryId, limit, offset)).map(toActivity),
       );
     },
@@ -234,7 +226,7 @@ export function createDiscoverService({ db, workspace }: DiscoverDeps) {
     async listInsights(libraryId: string, filter: InsightFilter, page: number): Promise<Page<Insight>> {
       const theme = filter.theme === undefined ? undefined : normaliseTheme(filter.theme);
       const query = { theme, activityId: filter.activityId };
-      return paged(await repo.countInsights(libraryId, query), page, async (limit, offset) =>
+      return paginate(await repo.countInsights(libraryId, query), page, PAGE_SIZE, async (limit, offset) =>
         withThemes(await repo.listInsights(libraryId, query, limit, offset)),
       );
     },

@@ -4,6 +4,7 @@ import type { VariantFormat } from '../../db/tables/images';
 import { newId, nowIso } from '../../db/ids';
 import { createImagesRepository, type ImageRow } from './repository';
 import { processImage } from './processing';
+import { paginate } from '../../db/pagination';
 
 export { MAX_UPLOAD_BYTES, UnsupportedImageError, type UploadProblem } from './processing';
 
@@ -113,10 +114,7 @@ export function createImagesService({ db }: { db: Kysely<DB> }) {
     /** A page (25 a page) of images, newest first, for the admin list and pickers. */
     async listImages(page: number) {
       const total = await repo.count();
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const current = Math.min(Math.max(1, page), pages);
-      const items = total ? await withSizes(await repo.list(PAGE_SIZE, (current - 1) * PAGE_SIZE)) : [];
-      return { items, page: current, pages, total };
+      return paginate(total, page, PAGE_SIZE, async (limit, offset) => withSizes(await repo.list(limit, offset)));
     },
 
     /** Changes an image's alt text, credit and licence; false when there is no such image. */

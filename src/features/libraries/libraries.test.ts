@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { makeLibrary, makePerson } from '../../../tests/support/factories';
-import { slugify, UnknownCohortError, type LibraryInput } from './service';
+import { slugify } from '../../i18n/slug';
+import { UnknownCohortError, type LibraryInput } from './service';
 import { readLibraryForm, stateCode } from './schema';
 import { translator } from '../../i18n';
 
@@ -19,12 +20,12 @@ const INPUT: LibraryInput = {
 
 describe('library slugs and form checks', () => {
   it('makes readable, address-safe slugs from names', () => {
-    assert.equal(slugify('Honey Grove Library & Learning Center'), 'honey-grove-library-learning-center');
-    assert.equal(slugify('  Biblioteca Pública de Añasco  '), 'biblioteca-publica-de-anasco');
-    assert.equal(slugify('Wilton Public and Gregg Free Library'), 'wilton-public-and-gregg-free-library');
-    assert.equal(slugify('!!!'), 'library');
-    assert.equal(slugify('图书馆'), 'library');
-    const long = slugify(`${'a'.repeat(79)} b c`);
+    assert.equal(slugify('Honey Grove Library & Learning Center', 'library'), 'honey-grove-library-learning-center');
+    assert.equal(slugify('  Biblioteca Pública de Añasco  ', 'library'), 'biblioteca-publica-de-anasco');
+    assert.equal(slugify('Wilton Public and Gregg Free Library', 'library'), 'wilton-public-and-gregg-free-library');
+    assert.equal(slugify('!!!', 'library'), 'library');
+    assert.equal(slugify('图书馆', 'library'), 'library');
+    const long = slugify(`${'a'.repeat(79)} b c`, 'library');
     assert.ok(long.length <= 80 && !long.endsWith('-'), long);
   });
 

@@ -5,6 +5,8 @@ import type { RequestLibrary } from '../../server/types';
 import type { LibraryLinks } from '../accounts/service';
 import type { ProgramsService } from '../programs/service';
 import { createLibrariesRepository, type LibraryFilter, type LibraryRow } from './repository';
+import { paginate } from '../../db/pagination';
+import { firstFreeSlug, slugify } from '../../i18n/slug';
 
 /** A participating library and its public profile. */
 export interface Library {
@@ -47,25 +49,9 @@ export class UnknownCohortError extends Error {
 }
 
 const PAGE_SIZE = 25;
-const MAX_SLUG_LENGTH = 80;
 /** Slugs that would clash with fixed addresses under /libraries/. */
 const RESERVED_SLUGS = new Set(['new']);
 
-/**
- * A library's name as an address: lower case, ASCII letters and digits
- * separated by single hyphens ("Honey Grove Library & Learning Center" →
- * "honey-grove-library-learning-center").
- */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/^-+|-+$/g, '');
-  return slug || 'library';
-}
 
 const toLibrary = (row: LibraryRow): Library => ({
   id: row.id,
@@ -107,13 +93,7 @@ export function createLibrariesService({ db, programs }: LibrariesDeps) {
 
   /** The first free slug for a name: "name", then "name-2", "name-3", … */
   async function freeSlug(name: string): Promise<string> {
-    const base = slugify(name);
-    for (let start = 1; ; start += 20) {
-      const candidates = Array.from({ length: 20 }, (_, i) => (start + i === 1 ? base : `${base}-${start + i}`));
-      const taken = new Set([...(await repo.takenSlugs(candidates)), ...RESERVED_SLUGS]);
-      const free = candidates.find((c) => !taken.has(c));
-      if (free) return free;
-    }
+    return firstFreeSlug(slugify(name, 'library'), async (candidates) => [...(await repo.takenSlugs(candidates)), ...RESERVED_SLUGS]);
   }
 
   async function linksForPeople(userIds: string[]): Promise<Map<string, PersonLibraryLinks>> {
@@ -177,10 +157,7 @@ export function createLibrariesService({ db, programs }: LibrariesDeps) {
     /** A page (25 a page) of the libraries matching a filter and visible to the reader, by name. */
     async listLibraries(filter: LibraryFilter, page: number) {
       const total = await repo.count(filter);
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const current = Math.min(Math.max(1, page), pages);
-      const rows = total ? await repo.list(filter, PAGE_SIZE, (current - 1) * PAGE_SIZE) : [];
-      return { items: rows.map(toLibrary), page: current, pages, total };
+      return paginate(total, page, PAGE_SIZE, async (limit, offset) => (await repo.list(filter, limit, offset)).map(toLibrary));
     },
 
     /** How many libraries each cohort has, by cohort id (cohorts without libraries are absent). */

@@ -5,6 +5,7 @@ import type { DB } from '../../db/types';
 import type { Config } from '../../server/config';
 import { newId, nowIso } from '../../db/ids';
 import { createMailRepository } from './repository';
+import { paginate } from '../../db/pagination';
 
 export interface MailMessage {
   to: string;
@@ -57,10 +58,7 @@ export function createMailService({ db, config, logger }: { db: Kysely<DB>; conf
     /** A page of kept messages, newest first. */
     async listOutbox(page: number) {
       const total = await repo.count();
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const current = Math.min(page, pages);
-      const items = await repo.list(PAGE_SIZE, (current - 1) * PAGE_SIZE);
-      return { items, page: current, pages, total };
+      return paginate(total, page, PAGE_SIZE, repo.list);
     },
 
     /** One kept message, or undefined. */

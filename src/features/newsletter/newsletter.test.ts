@@ -489,6 +489,7 @@ describe('newsletter administration', () => {
     assert.equal(csv.statusCode, 200);
     assert.match(String(csv.headers['content-type']), /^text\/csv/);
     assert.match(String(csv.headers['content-disposition']), /attachment; filename="subscribers\.csv"/);
+    assert.ok(csv.body.startsWith('\uFEFFEmail address,'), 'a byte-order mark first, so spreadsheets read UTF-8');
     const lines = csv.body.trim().split('\r\n');
     assert.equal(lines[0], 'Email address,Status,Language,Subscribed,Confirmed,Unsubscribed');
     assert.ok(lines.some((line) => line.startsWith("'=cmd|calc@example.org,Confirmed,en,")));

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { emptyForm, validateForm, type FormState } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
-import { safeCsv } from '../../ui/csv';
+import { sendCsv } from '../../server/csv-response';
 import { HttpError } from '../../server/http-error';
 import type { SubscriberStatus } from '../../db/tables/newsletter';
 import type { Actor } from '../../policy';
@@ -226,24 +226,20 @@ export async function newsletterRoutes(app: FastifyInstance) {
   app.get('/newsletter/subscribers.csv', manage, async (request, reply) => {
     const status = statusFilter(queryOf(request).status);
     const { t } = request;
-    const rows: Array<Array<string | null>> = [
-      [
+    async function* rows() {
+      yield [
         t('newsletter.column.email'),
         t('newsletter.column.status'),
         t('newsletter.column.language'),
         t('newsletter.column.subscribed'),
         t('newsletter.column.confirmed'),
         t('newsletter.column.unsubscribed'),
-      ],
-    ];
-    for await (const s of newsletter.allSubscribers(status)) {
-      rows.push([s.email, t(subscriberStatus[s.status]), s.locale, s.created_at, s.confirmed_at, s.unsubscribed_at]);
+      ];
+      for await (const s of newsletter.allSubscribers(status)) {
+        yield [s.email, t(subscriberStatus[s.status]), s.locale, s.created_at, s.confirmed_at, s.unsubscribed_at];
+      }
     }
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="subscribers${status ? `-${status}` : ''}.csv"`)
-      .header('cache-control', 'private, no-store')
-      .send(safeCsv(rows));
+    return sendCsv(reply, `subscribers${status ? `-${status}` : ''}.csv`, rows());
   });
 }
 

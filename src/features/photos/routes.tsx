@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
@@ -6,7 +5,8 @@ import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { emptyForm, withError, type FieldErrors } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
-import { fileProblem, readUpload, unsupportedImageMessage, VARIANT_FILE, type Upload } from '../images/routes';
+import { acceptUploads, readUpload, type Upload } from '../../server/uploads';
+import { fileProblem, unsupportedImageMessage, VARIANT_FILE } from '../images/uploads';
 import { MAX_UPLOAD_BYTES, UnsupportedImageError } from '../images/service';
 import { PHOTO_KINDS, PhotoIsPublishedError, UnknownSubjectError, type PhotoKind } from './service';
 import { parseSubject, photoFormValues, readPhotoForm, readUploadForm } from './schema';
@@ -34,11 +34,7 @@ function kindFrom(query: unknown): PhotoKind | undefined {
 export async function photosRoutes(app: FastifyInstance) {
   const { photos, workspace } = app.services;
 
-  // Scoped to this plugin, as in the images feature: only the upload form accepts multipart bodies.
-  await app.register(multipart, {
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },
-    throwFileSizeLimit: false,
-  });
+  await acceptUploads(app, MAX_UPLOAD_BYTES);
 
   /** The library's photo named by `:photo`, or a 404 (also for another library's photo). */
   async function photoFrom(request: FastifyRequest) {

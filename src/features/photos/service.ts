@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { newId, nowIso } from '../../db/ids';
-import type { Page } from '../../ui/pagination';
+import { paginate, type Page } from '../../db/pagination';
 import type { WorkspaceService } from '../workspace/service';
 import type { WorkspaceLibrary } from '../workspace/contracts';
 import type { ImagesService } from '../images/service';
@@ -191,10 +191,7 @@ export function createPhotosService({ db, workspace, images }: PhotosDeps) {
     /** A page (24 a page) of a library's photos, optionally of one kind, newest first. */
     async listPage(libraryId: string, filter: PhotoFilter, page: number): Promise<Page<Photo>> {
       const total = await repo.count(libraryId, filter);
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const current = Math.min(Math.max(1, page), pages);
-      const items = total ? (await repo.listPage(libraryId, filter, PAGE_SIZE, (current - 1) * PAGE_SIZE)).map(toPhoto) : [];
-      return { items, page: current, pages, total };
+      return paginate(total, page, PAGE_SIZE, async (limit, offset) => (await repo.listPage(libraryId, filter, limit, offset)).map(toPhoto));
     },
 
     /** One photo of the library, or undefined (also for another library's photo). */

@@ -1,18 +1,15 @@
 import type { Translate } from '../../i18n';
-import { safeCsv } from '../../ui/csv';
+import type { CsvCell } from '../../ui/csv';
 import { centsToDollars } from './schema';
 import { STATUS_LABELS, type PlanOverview } from './service';
 
-/** Spreadsheets read a file as UTF-8 only when it starts with a byte-order mark. */
-const BOM = '\uFEFF';
-
 /**
- * The plan as one CSV file: a row per task, then a row per budget line, told
+ * The plan as the rows of one CSV file: a row per task, then a row per budget line, told
  * apart by the first column. Dates stay YYYY-MM-DD and amounts plain dollars
  * ("1250.00") so spreadsheets read them as dates and numbers. Every cell is
  * guarded against formula injection.
  */
-export function planCsv(overview: PlanOverview, t: Translate): string {
+export function planCsv(overview: PlanOverview, t: Translate): CsvCell[][] {
   const header = [
     t('plan.csv.recordType'),
     t('plan.column.goal'),
@@ -64,5 +61,5 @@ export function planCsv(overview: PlanOverview, t: Translate): string {
     line.vendor,
     line.taskTitle ?? '',
   ]);
-  return BOM + safeCsv([header, ...tasks, ...lines]);
+  return [header, ...tasks, ...lines];
 }

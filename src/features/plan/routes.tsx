@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
 import { scopedLibrary } from '../../server/library-scope';
-import type { MessageKey } from '../../i18n';
+import { pluralKey, type MessageKey } from '../../i18n';
 import type { PlanEntityType } from '../../db/tables/plan';
 import { emptyForm, type FormResult, type FormState, type FormValues, type Option } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
@@ -25,6 +25,7 @@ import { PlanPage } from './views/plan-page';
 import { BudgetLineFormPage, DeletePage, GoalFormPage, MilestoneFormPage, TaskFormPage, type PlanChoices } from './views/form-pages';
 import { BudgetLinePage, GoalPage, MilestonePage, TaskPage } from './views/item-pages';
 import { RevisionPage, RevisionsPage } from './views/revisions-pages';
+import { sendCsv } from '../../server/csv-response';
 
 const view = { config: { can: 'library.view' } } as const;
 const work = { config: { can: 'library.work' } } as const;
@@ -208,11 +209,7 @@ export async function planRoutes(app: FastifyInstance) {
   app.get('/libraries/:library/plan.csv', view, async (request, reply) => {
     const library = scopedLibrary(request);
     const overview = await plan.overview(library);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="plan-${library.slug}.csv"`)
-      .header('cache-control', 'private, no-store')
-      .send(planCsv(overview, request.t));
+    return sendCsv(reply, `plan-${library.slug}.csv`, planCsv(overview, request.t));
   });
 
   app.get(`${base}/revisions`, view, async (request, reply) => {
@@ -248,7 +245,7 @@ export async function planRoutes(app: FastifyInstance) {
     async deleteNotes(library, goal, request) {
       const count = await plan.taskCountOfGoal(library.id, goal.id);
       if (count === 0) return {};
-      return { blocked: request.t(count === 1 ? 'plan.delete.goalHasTasks.one' : 'plan.delete.goalHasTasks.other', { count }) };
+      return { blocked: request.t(pluralKey(request.locale, 'plan.delete.goalHasTasks', count), { count }) };
     },
     async page(request, library, goal) {
       const overview = await plan.overview(library);

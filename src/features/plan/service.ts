@@ -40,6 +40,7 @@ import {
   type PlanRevision,
   type PlanLibrary,
 } from './model';
+import { paginate } from '../../db/pagination';
 
 export * from './model';
 
@@ -576,10 +577,7 @@ export function createPlanService({ db, workspace, programs, libraries, accounts
     /** A page (25 a page) of the library's plan revisions, newest first. */
     async listRevisions(libraryId: string, page: number) {
       const total = await repo.countRevisions(libraryId);
-      const pages = Math.max(1, Math.ceil(total / REVISIONS_PAGE_SIZE));
-      const current = Math.min(Math.max(1, page), pages);
-      const rows = total ? await repo.revisions(libraryId, REVISIONS_PAGE_SIZE, (current - 1) * REVISIONS_PAGE_SIZE) : [];
-      return { items: await toRevisions(rows), page: current, pages, total };
+      return paginate(total, page, REVISIONS_PAGE_SIZE, async (limit, offset) => toRevisions(await repo.revisions(libraryId, limit, offset)));
     },
 
     /** One revision of the library, or undefined (also for another library's). */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { newId, nowIso } from '../../db/ids';
 import type { PrototypeDecisionValue } from '../../db/tables/prototypes';
-import type { Page } from '../../ui/pagination';
+import { paginate, type Page } from '../../db/pagination';
 import type { WorkspaceService } from '../workspace/service';
 import type { WorkspaceLibrary } from '../workspace/contracts';
 import type { DiscoverService } from '../discover/service';
@@ -107,13 +107,6 @@ export interface PrototypesDeps {
 }
 
 const PAGE_SIZE = 25;
-
-/** The page to show of `total` items, and where it starts. */
-function pageOf(total: number, page: number) {
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
-  return { pages, current, offset: (current - 1) * PAGE_SIZE };
-}
 
 const toIdea = (row: IdeaRow): Idea => ({
   id: row.id,
@@ -283,12 +276,12 @@ export function createPrototypesService(deps: PrototypesDeps) {
 
     /** A page (25 a page) of the library's ideas, newest first, with how many insights each answers. */
     async listIdeas(libraryId: string, page: number): Promise<Page<Idea & { insightCount: number }>> {
-      const total = await repo.countIdeas(libraryId);
-      const { pages, current, offset } = pageOf(total, page);
-      const rows = total ? await repo.listIdeas(libraryId, PAGE_SIZE, offset) : [];
-      const [links, known] = await Promise.all([repo.insightLinksOf(rows.map((r) => r.id)), existingInsightIds(libraryId)]);
-      const insightCount = (ideaId: string) => links.filter((l) => l.idea_id === ideaId && known.has(l.insight_id)).length;
-      return { items: rows.map((r) => ({ ...toIdea(r), insightCount: insightCount(r.id) })), page: current, pages, total };
+      return paginate(await repo.countIdeas(libraryId), page, PAGE_SIZE, async (limit, offset) => {
+        const rows = await repo.listIdeas(libraryId, limit, offset);
+        const [links, known] = await Promise.all([repo.insightLinksOf(rows.map((r) => r.id)), existingInsightIds(libraryId)]);
+        const insightCount = (ideaId: string) => links.filter((l) => l.idea_id === ideaId && known.has(l.insight_id)).length;
+        return rows.map((r) => ({ ...toIdea(r), insightCount: insightCount(r.id) }));
+      });
     },
 
     /** The library's ideas by title, to make a prototype from one. */
@@ -356,10 +349,9 @@ export function createPrototypesService(deps: PrototypesDeps) {
 
     /** A page (25 a page) of the library's prototypes, newest first, with their number of test sessions. */
     async listPrototypes(libraryId: string, page: number): Promise<Page<Prototype & { sessionCount: number }>> {
-      const total = await repo.countPrototypes(libraryId);
-      const { pages, current, offset } = pageOf(total, page);
-      const rows = total ? await repo.listPrototypes(libraryId, PAGE_SIZE, offset) : [];
-      return { items: rows.map((r) => ({ ...toPrototype(r), sessionCount: Number(r.session_count ?? 0) })), page: current, pages, total };
+      return paginate(await repo.countPrototypes(libraryId), page, PAGE_SIZE, async (limit, offset) =>
+        (await repo.listPrototypes(libraryId, limit, offset)).map((r) => ({ ...toPrototype(r), sessionCount: Number(r.session_count ?? 0) })),
+      );
     },
 
     /** The prototypes made from one idea of the library, oldest first. */
@@ -407,10 +399,9 @@ export function createPrototypesService(deps: PrototypesDeps) {
 
     /** A page (25 a page) of a prototype's test sessions, newest first. */
     async listSessions(libraryId: string, prototypeId: string, page: number): Promise<Page<TestSession>> {
-      const total = await repo.countSessions(libraryId, prototypeId);
-      const { pages, current, offset } = pageOf(total, page);
-      const rows = total ? await repo.listSessions(libraryId, prototypeId, PAGE_SIZE, offset) : [];
-      return { items: rows.map(toSession), page: current, pages, total };
+      return paginate(await repo.countSessions(libraryId, prototypeId), page, PAGE_SIZE, async (limit, offset) =>
+        (await repo.listSessions(libraryId, prototypeId, limit, offset)).map(toSession),
+      );
     },
   };
 }

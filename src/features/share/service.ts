@@ -14,6 +14,7 @@ import type { PlanService } from '../plan/service';
 import type { LibrariesService } from '../libraries/service';
 import { createShareRepository, type PostcardRow, type StoryRow } from './repository';
 import { assembleStory } from './assemble';
+import { paginate } from '../../db/pagination';
 
 export interface ShareDeps {
   db: Kysely<DB>;
@@ -218,10 +219,7 @@ export function createShareService(deps: ShareDeps) {
     /** A page (25 a page) of the library's postcards, newest first. */
     async listPostcards(libraryId: string, page: number) {
       const total = await repo.countPostcards(libraryId);
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const current = Math.min(Math.max(1, page), pages);
-      const items = total ? (await repo.listPostcards(libraryId, PAGE_SIZE, (current - 1) * PAGE_SIZE)).map(toPostcard) : [];
-      return { items, page: current, pages, total };
+      return paginate(total, page, PAGE_SIZE, async (limit, offset) => (await repo.listPostcards(libraryId, limit, offset)).map(toPostcard));
     },
 
     /** One postcard of the library; undefined for unknown ids and other libraries' postcards. */

@@ -3,7 +3,7 @@ import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
 import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
-import { safeCsv } from '../../ui/csv';
+import { sendCsv } from '../../server/csv-response';
 import { pageNumber } from '../../ui/pagination';
 import { emptyForm, type FormResult, type FormState } from '../../ui/forms';
 import type { Audience } from './results';
@@ -34,9 +34,6 @@ function formState(form: FormResult<unknown>): FormState {
   return form.ok ? emptyForm(form.values) : form;
 }
 
-/** A byte order mark first, so spreadsheets read the file as UTF-8 and keep accents. */
-const UTF8_BOM = '\uFEFF';
-
 /** A file name made only of safe characters. */
 const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, '') || 'survey';
 
@@ -64,11 +61,7 @@ export async function surveyResultsRoutes(app: FastifyInstance) {
     if (!form.ok) throw new HttpError(400);
     const exported = await surveyResults.exportRows(library, survey, form.value);
     if (!exported) throw new HttpError(404);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${fileSafe(exported.survey.code)}-responses.csv"`)
-      .header('cache-control', 'private, no-store')
-      .send(UTF8_BOM + safeCsv(exported.rows));
+    return sendCsv(reply, `${fileSafe(exported.survey.code)}-responses.csv`, exported.rows);
   });
 
   app.get('/libraries/:library/surveys/:survey/results/questions/:question', view, async (request, reply) => {

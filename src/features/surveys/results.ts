@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types';
 import { translator, type Locale } from '../../i18n';
-import type { Page } from '../../ui/pagination';
+import { pageOfArray, type Page } from '../../db/pagination';
 import { addDays, startOfDay } from '../../i18n/time';
 import { inLocale, toQuestion, toResponse, toSurvey, type Question, type ResponseChannel, type Survey } from './model';
 import { createSurveyResultsRepository, type ResponseWindow } from './results-repository';
@@ -144,10 +144,7 @@ export function createSurveyResultsService(deps: { db: Kysely<DB> }) {
       const { answered, figures } = tallyQuestion(question, loaded.responses);
       const hidden = isHidden(answered, audience);
       const all = figures.kind === 'text' && !hidden ? figures.answers : [];
-      const pages = Math.max(1, Math.ceil(all.length / TEXT_PAGE_SIZE));
-      const current = Math.min(page, pages);
-      const items = all.slice((current - 1) * TEXT_PAGE_SIZE, current * TEXT_PAGE_SIZE);
-      return { survey: loaded.survey, question, answered, hidden, answers: { items, page: current, pages, total: all.length } };
+      return { survey: loaded.survey, question, answered, hidden, answers: pageOfArray(all, page, TEXT_PAGE_SIZE) };
     },
 
     /**
@@ -159,17 +156,19 @@ export function createSurveyResultsService(deps: { db: Kysely<DB> }) {
       const loaded = await load(library, surveyId, filter);
       if (!loaded) return undefined;
       const { survey, questions, responses } = loaded;
-      const rows: Array<Array<string | number>> = [[...CSV_COLUMNS, ...questions.map((q) => q.prompt.en)]];
-      for (const response of responses) {
-        rows.push([
-          response.id,
-          response.submittedAt,
-          response.channel,
-          response.locale,
-          ...questions.map((q) => answerCell(q, response.answers[q.id])),
-        ]);
+      function* rows() {
+        yield [...CSV_COLUMNS, ...questions.map((q) => q.prompt.en)];
+        for (const response of responses) {
+          yield [
+            response.id,
+            response.submittedAt,
+            response.channel,
+            response.locale,
+            ...questions.map((q) => answerCell(q, response.answers[q.id])),
+          ];
+        }
       }
-      return { survey, rows };
+      return { survey, rows: rows() };
     },
 
     /**

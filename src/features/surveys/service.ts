@@ -23,6 +23,7 @@ import {
 } from './model';
 import type { QuestionInput, SurveyDetailsInput } from './schema';
 import { createSurveysRepository } from './repository';
+import { paginate } from '../../db/pagination';
 
 export interface SurveysDeps {
   db: Kysely<DB>;
@@ -142,11 +143,9 @@ export function createSurveysService({ db, config, workspace }: SurveysDeps) {
     /** A page (25 a page) of the library's surveys, newest first, with response counts. */
     async listPage(libraryId: string, page: number) {
       const total = await repo.countSurveys(libraryId);
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const current = Math.min(Math.max(1, page), pages);
-      const rows = total ? await repo.listSurveys(libraryId, PAGE_SIZE, (current - 1) * PAGE_SIZE) : [];
-      const items: SurveySummary[] = rows.map(({ responses, ...row }) => ({ ...toSurvey(row), responses: Number(responses ?? 0) }));
-      return { items, page: current, pages, total };
+      return paginate(total, page, PAGE_SIZE, async (limit, offset): Promise<SurveySummary[]> =>
+        (await repo.listSurveys(libraryId, limit, offset)).map(({ responses, ...row }) => ({ ...toSurvey(row), responses: Number(responses ?? 0) })),
+      );
     },
 
     /** A survey of the library; undefined for an unknown id or another library's survey. */

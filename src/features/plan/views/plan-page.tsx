@@ -1,7 +1,7 @@
 import { usePage } from '../../../ui/context';
 import { Table } from '../../../ui/table';
 import { formatDate } from '../../../i18n/format';
-import type { MessageKey } from '../../../i18n';
+import { pluralKey, type MessageKey } from '../../../i18n';
 import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
 import { TASK_STATUSES, type Milestone, type PlanLibrary, type PlanOverview, type Task } from '../service';
 import { itemPath, newItemPath, planPath, revisionsPath, PLAN_VIEWS, type PlanView } from '../urls';
@@ -165,7 +165,7 @@ function BoardView({ library, tasks }: { library: PlanLibrary; tasks: Task[] }) 
         return (
           <section key={status} class="plan-column" aria-labelledby={`plan-column-${status}`}>
             <h2 id={`plan-column-${status}`}>
-              {t(STATUS_LABELS[status])} <span class="hint">({t(column.length === 1 ? 'plan.board.count.one' : 'plan.board.count.other', { count: column.length })})</span>
+              {t(STATUS_LABELS[status])} <span class="hint">({t(pluralKey(locale, 'plan.board.count', column.length), { count: column.length })})</span>
             </h2>
             {column.length === 0 ? (
               <p class="empty">{t('plan.board.empty')}</p>

@@ -1,6 +1,6 @@
 import { usePage } from '../../../ui/context';
 import { formatDate } from '../../../i18n/format';
-import type { Locale } from '../../../i18n';
+import { intlTag, type Locale } from '../../../i18n';
 import type { Milestone, PlanLibrary, Task } from '../service';
 import { monthOf, monthsBetween } from '../dates';
 import { itemPath } from '../urls';
@@ -10,7 +10,7 @@ import { OverdueTag, STATUS_LABELS } from './parts';
 const MAX_MONTHS = 48;
 
 function monthLabel(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(intlTag(locale), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}-01T00:00:00Z`),
   );
 }

@@ -3,7 +3,7 @@ import { usePage } from '../../../ui/context';
 import { emptyForm, Select, SubmitButton } from '../../../ui/forms';
 import { Pagination } from '../../../ui/pagination';
 import { formatDate, formatNumber } from '../../../i18n/format';
-import type { MessageKey } from '../../../i18n';
+import { pluralKey, type MessageKey } from '../../../i18n';
 import { CONTENT_TYPES, typeListPath, type ContentType } from '../../content/urls';
 import type { PublishedItem, Tag } from '../../content/service';
 import { TagLinks } from '../../content/views/parts';
@@ -72,7 +72,7 @@ function SearchForm({ query, tags }: { query: SearchRequest; tags: Tag[] }) {
 
 function Results({ query, results, total, page, pages }: { query: SearchRequest; results: SearchResult[]; total: number; page: number; pages: number }) {
   const { t, locale } = usePage();
-  const heading = total === 1 ? t('search.results.one', { q: query.q }) : t('search.results.other', { count: formatNumber(total, locale), q: query.q });
+  const heading = t(pluralKey(locale, 'search.results', total), { count: formatNumber(total, locale), q: query.q });
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading">{heading}</h2>

@@ -2,7 +2,7 @@ import { usePage } from '../../../ui/context';
 import { SummaryList } from '../../../ui/table';
 import type { FormState } from '../../../ui/forms';
 import { formatNumber } from '../../../i18n/format';
-import type { MessageKey } from '../../../i18n';
+import { pluralKey, type MessageKey } from '../../../i18n';
 import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { inLocale, type SurveyStatus } from '../model';
@@ -49,7 +49,7 @@ export function ResultsPage({ library, results, form, filter, canWork }: Results
         <p>{t('surveyResults.error.invalidFilter')}</p>
       ) : (
         <>
-          <p class="result-count">{matching === 1 ? t('surveyResults.matching.one') : t('surveyResults.matching', { count: formatNumber(matching, locale) })}</p>
+          <p class="result-count">{t(pluralKey(locale, 'surveyResults.matching', matching), { count: formatNumber(matching, locale) })}</p>
           {canWork && matching > 0 && (
             <p class="actions">
               <a class="button button-secondary" href={withFilter(`${path}.csv`, filter)} download>

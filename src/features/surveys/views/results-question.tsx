@@ -4,7 +4,7 @@ import { BarChart, type Bar } from '../../../ui/bar-chart';
 import { Table } from '../../../ui/table';
 import { Paragraphs } from '../../../ui/paragraphs';
 import { formatDateTime, formatNumber } from '../../../i18n/format';
-import type { Locale, Translate } from '../../../i18n';
+import { intlTag, pluralKey, type Locale, type Translate } from '../../../i18n';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { inLocale } from '../model';
 import { PRIVACY_THRESHOLD, type QuestionResult, type ResultsFilter } from '../results';
@@ -13,12 +13,12 @@ import { withFilter } from '../results-schema';
 
 /** A whole percentage in the reader's locale, e.g. "38%". */
 function formatPercent(percent: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'es' ? 'es-US' : 'en-US', { style: 'percent' }).format(percent / 100);
+  return new Intl.NumberFormat(intlTag(locale), { style: 'percent' }).format(percent / 100);
 }
 
 /** An average with one decimal in the reader's locale, e.g. "3.7". */
 function formatAverage(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'es' ? 'es-US' : 'en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(intlTag(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
 /** The address of a survey's results page. */
@@ -82,7 +82,7 @@ export function TextAnswers({ answers, timeZone, start }: { answers: TextAnswer[
 
 /** How many answered a question, in words. */
 export function answeredText(t: Translate, answered: number, locale: Locale): string {
-  return answered === 1 ? t('surveyResults.answered.one') : t('surveyResults.answered', { count: formatNumber(answered, locale) });
+  return t(pluralKey(locale, 'surveyResults.answered', answered), { count: formatNumber(answered, locale) });
 }
 
 interface QuestionResultsProps {
