@@ -1,19 +1,22 @@
-import { after, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { TEST_DIALECT } from '../tests/support/database';
 
-// The command is run as people run it, through bin/smartspaces.js, on SQLite
-// files. The PostgreSQL run skips it: the server's start on PostgreSQL is
+// The command is run as people run it, through bin/smartspaces.js and the
+// bundle it runs (built once here), on SQLite files. The PostgreSQL run skips it: the server's start on PostgreSQL is
 // covered by src/server/main.test.ts.
 const skip = TEST_DIALECT === 'postgres' ? 'the command line is tested on SQLite' : false;
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'smartspaces.js');
 const dir = mkdtempSync(join(tmpdir(), 'smartspaces-cli-'));
+before(() => {
+  if (!skip) execFileSync(process.execPath, [join(import.meta.dirname, '..', 'scripts', 'build.mjs')]);
+});
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Run {
