@@ -1,19 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import { addRoute } from '../../server/route-contract';
 import { HttpError } from '../../server/http-error';
 import { pageNumber } from '../../ui/pagination';
 import { stateCode } from '../libraries/schema';
+import { directoryRoutes as paths } from './route-table';
 import { DirectoryPage } from './views/directory-page';
 import { LibraryProfilePage } from './views/library-profile-page';
-
-/** The same page for every visitor, so it may be served from the public page cache. */
-const publicPage = { config: { can: 'site.view', publicCache: true } } as const;
 
 /** The public directory of participating libraries and each library's profile. */
 export async function directoryRoutes(app: FastifyInstance) {
   const { libraries, programs, content, images } = app.services;
 
-  app.get('/directory', publicPage, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
+  addRoute(app, paths.list, async (request, reply) => {
+    const { query } = request;
     const [cohorts, all] = await Promise.all([programs.listCohorts(), libraries.allLibraries()]);
     const states = [...new Set(all.map((l) => l.state))].sort();
     // Unknown filter values are ignored rather than refused: old links keep working.
@@ -23,10 +22,10 @@ export async function directoryRoutes(app: FastifyInstance) {
     return reply.view(<DirectoryPage result={result} filter={{ state, cohort }} states={states} cohorts={cohorts} />);
   });
 
-  app.get('/directory/:library', publicPage, async (request, reply) => {
-    const library = await libraries.getLibraryBySlug((request.params as { library: string }).library);
+  addRoute(app, paths.profile, async (request, reply) => {
+    const library = await libraries.getLibraryBySlug(request.params.library);
     if (!library) throw new HttpError(404);
-    const page = pageNumber((request.query as Record<string, unknown>).page);
+    const page = pageNumber(request.query.page);
     const [cohort, stories, postcards] = await Promise.all([
       library.cohortId ? programs.getCohort(library.cohortId) : undefined,
       content.listPublished({ libraryId: library.id, type: 'story' }, 1),

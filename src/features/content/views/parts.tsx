@@ -6,6 +6,8 @@ import { ImageFigure } from '../../images/views/figure';
 import type { ImageInfo } from '../../images/service';
 import type { ItemStatus, PublishedItem, PublishedSummary, Tag } from '../service';
 import { tagPath, type ContentType } from '../urls';
+import { href } from '../../../server/route-contract';
+import { directoryRoutes } from '../../directory/route-table';
 
 /** Message keys of each type's label, singular name and list title. */
 export const typeLabel = (type: ContentType): MessageKey => `content.type.${type}`;
@@ -104,7 +106,7 @@ export function ItemArticle({ item, image }: { item: PublishedItem; image: Image
           <div>
             <dt>{t('content.item.library')}</dt>
             <dd>
-              <a href={`/directory/${item.library.slug}`}>{item.library.name}</a>
+              <a href={href(directoryRoutes.profile, { library: item.library.slug })}>{item.library.name}</a>
             </dd>
           </div>
         )}

@@ -7,6 +7,8 @@ import { emptyForm, Select, SubmitButton } from '../../../ui/forms';
 import { formatNumber } from '../../../i18n/format';
 import type { Cohort } from '../../programs/service';
 import type { Library } from '../../libraries/service';
+import { href } from '../../../server/route-contract';
+import { directoryRoutes } from '../route-table';
 
 interface DirectoryPageProps {
   result: Page<Library>;
@@ -26,11 +28,11 @@ export function DirectoryPage({ result, filter, states, cohorts }: DirectoryPage
     <Layout
       title={t('directory.title')}
       description={t('directory.lead')}
-      head={<SeoHead title={t('directory.title')} description={t('directory.lead')} path="/directory" />}
+      head={<SeoHead title={t('directory.title')} description={t('directory.lead')} path={href(directoryRoutes.list)} />}
     >
       <PageHeading title={t('directory.title')} lead={t('directory.lead')} />
       {states.length > 0 && (
-        <form method="get" action="/directory" class="filters" aria-label={t('directory.filter.label')}>
+        <form method="get" action={href(directoryRoutes.list)} class="filters" aria-label={t('directory.filter.label')}>
           <Select
             form={filterForm}
             name="state"
@@ -49,7 +51,7 @@ export function DirectoryPage({ result, filter, states, cohorts }: DirectoryPage
           )}
           <div class="field">
             <SubmitButton variant="secondary">{t('directory.filter.submit')}</SubmitButton>
-            {filtered && <a href="/directory">{t('directory.filter.clear')}</a>}
+            {filtered && <a href={href(directoryRoutes.list)}>{t('directory.filter.clear')}</a>}
           </div>
         </form>
       )}
@@ -59,7 +61,7 @@ export function DirectoryPage({ result, filter, states, cohorts }: DirectoryPage
         rowKey={(library) => library.id}
         empty={filtered ? t('directory.noneMatch') : t('directory.none')}
         columns={[
-          { header: t('directory.column.name'), cell: (library) => <a href={`/directory/${library.slug}`}>{library.name}</a> },
+          { header: t('directory.column.name'), cell: (library) => <a href={href(directoryRoutes.profile, { library: library.slug })}>{library.name}</a> },
           { header: t('directory.column.town'), cell: (library) => library.town },
           { header: t('directory.column.state'), cell: (library) => library.state },
           {

@@ -10,6 +10,8 @@ import type { PublishedSummary } from '../../content/service';
 import type { ImageInfo } from '../../images/service';
 import { ImagePicture } from '../../images/views/figure';
 import { Paragraphs } from '../../../ui/paragraphs';
+import { href } from '../../../server/route-contract';
+import { directoryRoutes } from '../route-table';
 
 /** A postcard with its photo, when it has one. */
 export interface PostcardCard {
@@ -59,7 +61,7 @@ export function LibraryProfilePage({ library, cohortName, story, postcards }: Li
       </a>,
     ]);
   }
-  const path = `/directory/${library.slug}`;
+  const path = href(directoryRoutes.profile, { library: library.slug });
   const jsonLd = {
     '@type': 'Library',
     name: library.name,
@@ -115,7 +117,7 @@ export function LibraryProfilePage({ library, cohortName, story, postcards }: Li
         <Pagination page={postcards.page} pages={postcards.pages} />
       </section>
       <p>
-        <a href="/directory">{t('directory.back')}</a>
+        <a href={href(directoryRoutes.list)}>{t('directory.back')}</a>
       </p>
     </Layout>
   );

@@ -8,6 +8,8 @@ import { ItemList } from '../../content/views/parts';
 import type { PublishedSummary } from '../../content/service';
 import type { PublicHome } from '../service';
 import { Paragraphs } from '../../../ui/paragraphs';
+import { href } from '../../../server/route-contract';
+import { directoryRoutes } from '../../directory/route-table';
 
 
 /** The ways to follow the program: newsletter, feeds, past issues and contact. */
@@ -89,12 +91,12 @@ export function HomePage({ home, text, recent }: { home: PublicHome; text: strin
             <ul>
               {home.libraries.map((library) => (
                 <li key={library.id}>
-                  <a href={`/directory/${library.slug}`}>{library.name}</a> — {t('home.libraries.place', { town: library.town, state: library.state })}
+                  <a href={href(directoryRoutes.profile, { library: library.slug })}>{library.name}</a> — {t('home.libraries.place', { town: library.town, state: library.state })}
                 </li>
               ))}
             </ul>
             <p>
-              <a href="/directory">{t('home.libraries.all')}</a>
+              <a href={href(directoryRoutes.list)}>{t('home.libraries.all')}</a>
             </p>
           </>
         )}
