@@ -14,6 +14,7 @@ import { assetUrls, PUBLIC_DIR } from './assets';
 import { sessionPlugin } from './plugins/session';
 import { i18nPlugin } from './plugins/i18n';
 import { securityPlugin } from './plugins/security';
+import { inputPlugin } from './plugins/input';
 import { accessPlugin } from './plugins/access';
 import { viewsPlugin } from './plugins/views';
 import { pageCachePlugin } from './plugins/page-cache';
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Rural connections are slow: compress anything over 1 KB (brotli or gzip).
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(formbody);
+  await app.register(inputPlugin);
   await app.register(securityPlugin, {
     rateLimitPerMinute: options.rateLimitPerMinute ?? config.rateLimitPerMinute,
     https: config.publicUrl.startsWith('https://'),
