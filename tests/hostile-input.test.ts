@@ -27,6 +27,8 @@ interface Field {
   options: string[];
   /** What the page fills in (or, for a checkbox, the values it ticks). */
   value: string | string[];
+  /** A number field, or a text field for amounts and counts (`inputmode` numeric or decimal). */
+  numeric: boolean;
 }
 
 /** A form found on a page, and whose client found it. */
@@ -61,9 +63,9 @@ function formsOf(html: string): Omit<FoundForm, 'role' | 'page'>[] {
     const form = attributes(formTag!);
     if ((form.method ?? '').toLowerCase() !== 'post' || !form.action) continue;
     const fields = new Map<string, Field>();
-    const add = (name: string | undefined, type: string, value: string, option?: string, ticked = true) => {
+    const add = (name: string | undefined, type: string, value: string, option?: string, ticked = true, numeric = false) => {
       if (!name || name === '_csrf') return;
-      const field = fields.get(name) ?? { name, type, options: [], value: type === 'checkbox' ? [] : '' };
+      const field = fields.get(name) ?? { name, type, options: [], value: type === 'checkbox' ? [] : '', numeric };
       if (option !== undefined && !field.options.includes(option)) field.options.push(option);
       if (type === 'checkbox') {
         if (ticked) (field.value as string[]).push(value);
@@ -77,7 +79,7 @@ function formsOf(html: string): Omit<FoundForm, 'role' | 'page'>[] {
       const type = input.type ?? 'text';
       if (type === 'submit' || type === 'file') continue;
       if (type === 'checkbox' || type === 'radio') add(input.name, type, input.value ?? 'on', input.value ?? 'on', 'checked' in input);
-      else add(input.name, type, input.value ?? '');
+      else add(input.name, type, input.value ?? '', undefined, true, type === 'number' || /^(numeric|decimal)$/.test(input.inputmode ?? input.inputMode ?? ''));
     }
     for (const [, tag, text] of inner!.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
       add(attributes(tag!).name, 'textarea', decode(text!));
@@ -102,7 +104,7 @@ function plausible(field: Field): string | string[] {
   if (field.value !== '' || field.type === 'hidden') return field.value;
   if (field.options.length) return field.options.find((o) => o !== '') ?? '';
   if (field.type === 'email' || /email/i.test(field.name)) return 'hostile@example.org';
-  if (field.type === 'number') return '3';
+  if (field.numeric) return '3';
   if (field.type === 'date') return '2026-06-01';
   if (field.type === 'datetime-local') return `${new Date().getUTCFullYear() + 1}-06-01T10:00`;
   if (field.type === 'url' || /website|url/i.test(field.name)) return 'https://example.org/';
@@ -131,7 +133,7 @@ const FOR_DATES: Hostile[] = ['2026-02-30', '9999-12-31', '0000-01-01', '2026-02
 
 function hostileFor(field: Field): Hostile[] {
   const sample = typeof field.value === 'string' ? field.value : '';
-  const numeric = field.type === 'number' || /^\d+(\.\d+)?$/.test(sample);
+  const numeric = field.numeric || /^\d+(\.\d+)?$/.test(sample);
   const dated = field.type === 'date' || field.type === 'datetime-local' || /^\d{4}-\d{2}-\d{2}/.test(sample);
   return [...FOR_EVERY_FIELD, ...(numeric ? FOR_NUMBERS : []), ...(dated ? FOR_DATES : [])];
 }
