@@ -9,7 +9,7 @@ import { Temporal } from 'temporal-polyfill';
  */
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const LOCAL_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 /** True for a real calendar day written YYYY-MM-DD (so 2017-02-30 is refused). */
 export function isCalendarDate(text: string): boolean {
