@@ -38,7 +38,7 @@ const ENVIRONMENT = `Environment:
   PUBLIC_URL         the address people use, for links in emails
   SMTP_URL           smtp://… to send mail; without it mail is kept in the outbox
   SMARTSPACES_DEMO   0 to start with an empty database instead of the demo program
-  TRUST_PROXY        1 when running behind a reverse proxy
+  TRUST_PROXY        proxy hops to trust (1 behind one reverse proxy) or their addresses
   LOG_LEVEL          info (default), warn, error, debug, silent…`;
 
 /** Opens and migrates the configured database, runs `work`, and always closes it. */

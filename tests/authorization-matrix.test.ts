@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { createTestApp, type TestApp } from './support/app';
 import { TestClient } from './support/client';
-import { makeLibrary, makePerson } from './support/factories';
+import { buildWorld, type World } from './support/world';
 
 /*
  * Walks every registered route for every kind of person and checks who gets
@@ -279,131 +279,13 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
 describe('authorization matrix', () => {
   let testApp: TestApp;
   let app: FastifyInstance;
-  const people = {} as Record<Exclude<RoleName, 'visitor'>, { id: string }>;
-  const params: Record<string, string> = {};
+  let people: World['people'];
+  let params: World['params'];
 
   before(async () => {
     testApp = await createTestApp();
     app = testApp.app;
-    const { services } = app;
-    await services.programs.saveProgram({
-      name: 'Test program',
-      description: 'A program for the matrix.',
-      managerName: 'Manager',
-      managerEmail: 'manager@example.org',
-    });
-    const cohort = await services.programs.createCohort({
-      name: 'Cohort 1',
-      startsOn: '2026-01-01',
-      endsOn: '2027-06-30',
-      subgrantCents: 500000,
-      spendingCategories: ['Furniture'],
-    });
-    const libraryA = await makeLibrary(app, { name: 'Library A', cohortId: cohort.id });
-    const libraryB = await makeLibrary(app, { name: 'Library B', cohortId: cohort.id });
-    people.staffA = await makePerson(app, { role: 'staff', libraryId: libraryA.id, libraryRole: 'member' });
-    people.leadA = await makePerson(app, { role: 'staff', libraryId: libraryA.id, libraryRole: 'lead' });
-    people.staffB = await makePerson(app, { role: 'staff', libraryId: libraryB.id, libraryRole: 'lead' });
-    people.coachA = await makePerson(app, { role: 'coach', coachedLibraryIds: [libraryA.id] });
-    people.coachNotA = await makePerson(app, { role: 'coach', coachedLibraryIds: [libraryB.id] });
-    people.admin = await makePerson(app, { role: 'admin' });
-    // The target of person-scoped routes is nobody's own account, so the
-    // walk never deactivates or removes one of the people it signs in as.
-    const target = await makePerson(app, { role: 'staff', libraryId: libraryA.id, libraryRole: 'member' });
-    await services.mail.send({ to: 'someone@example.org', subject: 'Kept', text: 'Kept message' });
-    const kept = await services.mail.listOutbox(1);
-    params.library = libraryA.slug;
-    params.person = target.id;
-    params.cohort = cohort.id;
-    params.message = kept.items[0]!.id;
-    params.token = 'not-a-real-token';
-    params.image = 'no-such-image';
-    params.file = '480.webp';
-    const item = await services.content.createItem(
-      { type: 'news', title: 'Matrix news', summary: '', body: 'Text.', libraryId: null, imageId: null, links: [], sections: null, tagIds: [] },
-      null,
-    );
-    await services.content.publish(item.id, undefined, null);
-    params.item = item.id;
-    params.slug = item.slug;
-    params.revision = (await services.content.listRevisions(item.id))[0]!.id;
-    params.tag = (await services.content.createTag({ kind: 'topic', name: 'Matrix topic' })).slug;
-    params.feed = 'all.atom';
-    params.tagFeed = 'no-such-tag.rss';
-    params.issue = 'no-such-issue';
-    // workspace params
-    // The plan's goal keeps a task, so the walk cannot delete it.
-    const planLibrary = { id: libraryA.id, slug: libraryA.slug, name: libraryA.name, timeZone: libraryA.timeZone };
-    const planGoal = await services.plan.createGoal(planLibrary, { title: 'Matrix goal', description: '' }, people.leadA.id);
-    params.goal = planGoal.id;
-    const planTask = { title: 'Matrix task', goalId: planGoal.id, ownerId: null, startsOn: '2026-02-01', dueOn: '2026-03-01', status: 'not_started', dependsOnId: null } as const;
-    params.task = (await services.plan.createTask(planLibrary, planTask, people.leadA.id)).id;
-    await services.plan.createTask(planLibrary, { ...planTask, title: 'Matrix task kept' }, people.leadA.id);
-    params.milestone = (await services.plan.createMilestone(planLibrary, { title: 'Matrix milestone', dueOn: '2026-04-01', goalId: null }, people.leadA.id)).id;
-    const planLine = { category: 'Furniture', description: 'Matrix line', plannedCents: 10000, actualCents: 0, vendor: '', taskId: null };
-    params.line = (await services.plan.createBudgetLine(planLibrary, planLine, people.leadA.id)).id;
-    params.planRevision = (await services.plan.listRevisions(libraryA.id, 1)).items[0]!.id;
-    {
-      // A postcard of library A with a photo of its own, and the library's story, submitted for approval.
-      const { default: sharp } = await import('sharp');
-      const bytes = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#996633' } }).png().toBuffer();
-      const sharePhoto = await services.photos.createPhoto(
-        libraryA,
-        bytes,
-        { kind: 'after', caption: 'Matrix share photo', alt: 'A busy room', credit: '', consent: 'release' },
-        people.leadA.id,
-      );
-      const postcard = await services.share.createPostcard(libraryA.id, { title: 'Matrix postcard', body: 'Text.', photoId: sharePhoto.id }, null);
-      params.postcard = postcard.id;
-      await services.share.assembleStory(libraryA, 'en', null);
-      await services.share.submitStory(libraryA.id, null);
-    }
-    const activity = await services.discover.createActivity(
-      libraryA.id,
-      { kind: 'wish-tree', title: 'Matrix wish tree', date: '2017-05-01', place: '', participants: 40, notes: '' },
-      null,
-    );
-    params.activity = activity.id;
-    params.insight = (await services.discover.createInsight(libraryA.id, { text: 'Matrix insight', themes: ['teens'], activityId: activity.id }, null)).id;
-    const matrixIdea = await services.prototypes.createIdea(libraryA.id, { title: 'Matrix idea', description: '', insightIds: [] }, null);
-    const matrixPrototype = await services.prototypes.createPrototype(
-      libraryA.id,
-      { title: 'Matrix prototype', description: '', materials: '', costCents: 0, ideaId: matrixIdea.id },
-      null,
-    );
-    const matrixSessions = await services.prototypes.addSessions(
-      libraryA.id,
-      matrixPrototype.id,
-      [{ heldOn: '2026-02-01', place: 'Lobby', patrons: 4, observations: '', feedback: '', surveyId: null }],
-      null,
-    );
-    params.idea = matrixIdea.id;
-    params.prototype = matrixPrototype.id;
-    params.session = matrixSessions ? matrixSessions[0]!.id : 'no-such-session';
-    // A published photo: the walk's empty delete is refused, so the photo stays for the routes after it.
-    const { default: sharp } = await import('sharp');
-    const photoBytes = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#336699' } }).png().toBuffer();
-    const photo = await services.photos.createPhoto(
-      { id: libraryA.id, slug: libraryA.slug, name: libraryA.name, timeZone: libraryA.timeZone },
-      photoBytes,
-      { kind: 'before', caption: 'Matrix photo', alt: 'An empty room', credit: '', consent: 'release' },
-      people.leadA.id,
-    );
-    await services.photos.publish(libraryA.id, photo.id);
-    params.photo = photo.id;
-    {
-      // A draft survey whose Spanish title is missing, so the walk cannot open it, and an open one for the patron pages.
-      const { surveys } = services;
-      const draft = await surveys.createSurvey(libraryA.id, { title: { en: 'Matrix survey', es: '' }, intro: { en: '', es: '' }, closesOn: null }, null);
-      const question = await surveys.addQuestion(draft, 'short', { prompt: { en: 'Idea?', es: '¿Idea?' }, required: false, dots: null, options: [] });
-      const open = await surveys.createSurvey(libraryA.id, { title: { en: 'Open survey', es: 'Encuesta abierta' }, intro: { en: '', es: '' }, closesOn: null }, null);
-      await surveys.addQuestion(open, 'short', { prompt: { en: 'Idea?', es: '¿Idea?' }, required: false, dots: null, options: [] });
-      await surveys.openSurvey(open, '2026-01-01');
-      params.survey = draft.id;
-      params.question = question.id;
-      params.code = open.code;
-    }
-    params.phase = 'discover';
+    ({ people, params } = await buildWorld(app));
   });
 
   after(() => testApp.close());

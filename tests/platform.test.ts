@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from './support/app';
+import { loadConfig } from '../src/server/config';
 import { TestClient } from './support/client';
 import { makePerson, PASSWORD } from './support/factories';
 
@@ -95,5 +96,47 @@ describe('rate limit', () => {
     assert.equal(last.statusCode, 429);
     assert.match(last.body, /Too many requests/);
     assert.equal(last.headers['retry-after'], '60');
+  });
+});
+
+describe('behind one reverse proxy (TRUST_PROXY=1)', () => {
+  let testApp: TestApp;
+  let forged = 0;
+  /** A header as the proxy forwards it: whatever the client wrote first, then the address the proxy saw. */
+  const through = (client: string) => ({ 'x-forwarded-for': `10.9.${Math.floor(++forged / 250)}.${forged % 250}, ${client}` });
+
+  before(async () => {
+    testApp = await createTestApp({ trustProxy: loadConfig({ TRUST_PROXY: '1' }).trustProxy });
+    await testApp.app.services.programs.saveProgram({ name: 'Smart Spaces', description: '', managerName: 'Pat', managerEmail: 'pat@example.org' });
+  });
+  after(() => testApp.close());
+
+  it('takes the address the proxy saw and ignores the one the client wrote', async () => {
+    const person = await makePerson(testApp.app, { role: 'staff' });
+    const client = new TestClient(testApp.app);
+    const headers = { 'x-forwarded-for': '1.1.1.1, 2.2.2.2' };
+    assert.equal((await client.post('/sign-in', { email: person.email, password: PASSWORD }, { headers })).statusCode, 303);
+    const sessions = await client.get('/account/sessions', headers);
+    assert.match(sessions.body, /2\.2\.2\.2/);
+    assert.doesNotMatch(sessions.body, /1\.1\.1\.1/);
+  });
+
+  it('keeps the per-address sign-in throttle when the client rotates its own header value', async () => {
+    const client = new TestClient(testApp.app);
+    for (let i = 0; i < 20; i++) {
+      await client.post('/sign-in', { email: `guess-${i}@example.org`, password: 'guess' }, { headers: through('203.0.113.7') });
+    }
+    const person = await makePerson(testApp.app, { role: 'staff' });
+    const blocked = await client.post('/sign-in', { email: person.email, password: PASSWORD }, { headers: through('203.0.113.7') });
+    assert.equal(blocked.statusCode, 429);
+  });
+
+  it('keeps the per-address contact limit when the client rotates its own header value', async () => {
+    const client = new TestClient(testApp.app);
+    const message = { name: 'Robin', email: 'robin@example.org', message: 'Hello', website: '' };
+    for (let i = 0; i < 5; i++) {
+      assert.equal((await client.post('/contact', message, { headers: through('203.0.113.8') })).statusCode, 303);
+    }
+    assert.equal((await client.post('/contact', message, { headers: through('203.0.113.8') })).statusCode, 429);
   });
 });

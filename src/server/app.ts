@@ -5,7 +5,7 @@ import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import './types';
-import type { Config } from './config';
+import { fastifyTrustProxy, type Config } from './config';
 import type { Database } from '../db/connection';
 import { createServices } from './services';
 import { cookieSecret } from '../db/settings';
@@ -14,6 +14,7 @@ import { assetUrls, PUBLIC_DIR } from './assets';
 import { sessionPlugin } from './plugins/session';
 import { i18nPlugin } from './plugins/i18n';
 import { securityPlugin } from './plugins/security';
+import { inputPlugin } from './plugins/input';
 import { accessPlugin } from './plugins/access';
 import { viewsPlugin } from './plugins/views';
 import { pageCachePlugin } from './plugins/page-cache';
@@ -54,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const asset = assetUrls();
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config.logLevel),
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1024 * 1024,
     // Ids and slugs arrive in paths and queries; long bodies are checked by forms.
     routerOptions: { maxParamLength: 200 },
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Rural connections are slow: compress anything over 1 KB (brotli or gzip).
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(formbody);
+  await app.register(inputPlugin);
   await app.register(securityPlugin, {
     rateLimitPerMinute: options.rateLimitPerMinute ?? config.rateLimitPerMinute,
     https: config.publicUrl.startsWith('https://'),

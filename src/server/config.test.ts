@@ -21,9 +21,25 @@ describe('loadConfig', () => {
   });
 
   it('reads switches and strips a trailing slash from the public address', () => {
-    const config = loadConfig({ SMARTSPACES_DEMO: '0', TRUST_PROXY: 'true', PUBLIC_URL: 'https://spaces.example.org/' });
+    const config = loadConfig({ SMARTSPACES_DEMO: '0', TRUST_PROXY: '1', PUBLIC_URL: 'https://spaces.example.org/' });
     assert.equal(config.demo, false);
-    assert.equal(config.trustProxy, true);
+    assert.equal(config.trustProxy, 1);
     assert.equal(config.publicUrl, 'https://spaces.example.org');
+  });
+
+  it('reads TRUST_PROXY as a number of hops or a list of proxy addresses, never as "trust everyone"', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '0' }).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,::1,fd00::/8,loopback' }).trustProxy, [
+      '10.0.0.0/8',
+      '192.168.1.5',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    for (const bad of ['true', 'yes', '-1', '1.5', '11', '10.0.0.0/33', '::1/129', '10.0.0.1/8/2', 'proxy.example.org', '10.0.0.1,', '10.0.0.0/']) {
+      assert.throws(() => loadConfig({ TRUST_PROXY: bad }), /TRUST_PROXY must be the number of reverse proxies/, bad);
+    }
   });
 });

@@ -29,7 +29,7 @@ describe('forgotten password', () => {
   const from = () => ({ 'x-forwarded-for': `203.0.113.${++address}` });
 
   before(async () => {
-    t = await createTestApp({ trustProxy: true });
+    t = await createTestApp({ trustProxy: 1 });
   });
   after(() => t.close());
 

@@ -12,7 +12,7 @@ describe('signing in and out', () => {
   const from = () => ({ 'x-forwarded-for': `198.51.100.${++address}` });
 
   before(async () => {
-    t = await createTestApp({ trustProxy: true });
+    t = await createTestApp({ trustProxy: 1 });
   });
   after(() => t.close());
 

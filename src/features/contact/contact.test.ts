@@ -33,7 +33,7 @@ async function saveProgram(t: TestApp) {
 describe('contact form', () => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp({ trustProxy: true });
+    t = await createTestApp({ trustProxy: 1 });
     await saveProgram(t);
   });
   after(() => t.close());

@@ -117,10 +117,22 @@ describe('content pages', () => {
     assert.equal(scriptLink.statusCode, 400);
     assert.match(scriptLink.body, /Line 1 of the links: the address must be a full web address/);
 
-    for (const publishAt of ['', 'next tuesday', '2026-02-30T10:00', '2020-01-01T10:00']) {
+    const scheduleProblems: [string, RegExp][] = [
+      ['', /Enter the publication time/],
+      ['next tuesday', /Enter the publication time/],
+      ['2026-02-30T10:00', /Enter the publication time/],
+      ['9999-12-31', /Enter the publication time/],
+      ['2020-01-01T10:00', /Choose a time in the future/],
+      ['9999-12-31T10:00', /Choose a time within the next 5 years, or save the item as a draft/],
+      // Past the end of year 9999 in UTC.
+      ['9999-12-31T23:30', /Choose a time within the next 5 years/],
+      [`${new Date().getUTCFullYear() + 6}-01-01T10:00`, /Choose a time within the next 5 years/],
+    ];
+    for (const [publishAt, message] of scheduleProblems) {
       const response = await admin.post('/content/new?type=news', fields({ intent: 'schedule', publishAt }));
       assert.equal(response.statusCode, 400, publishAt);
-      assert.match(response.body, publishAt.startsWith('2020') ? /Choose a time in the future/ : /Enter the publication time/);
+      assert.match(response.body, message, publishAt);
+      if (publishAt) assert.ok(response.body.includes(`value="${publishAt}"`), `keeps ${publishAt}`);
     }
 
     const wrongTypes = await admin.post('/content/new?type=news', { title: ['a', 'b'], body: 'x', intent: 'explode', tags: 'forged' });

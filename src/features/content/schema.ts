@@ -83,10 +83,25 @@ function isWebAddress(text: string): boolean {
   }
 }
 
+/** How far ahead an item may be scheduled: a time beyond it is a typo (9999-12-31), not a plan. */
+export const MAX_SCHEDULE_YEARS = 5;
+
+/** Why a publication time cannot be used, or undefined when it can. */
+function scheduleProblem(publishAt: string, now: Date): 'content.error.publishAtPast' | 'content.error.publishAtFar' | undefined {
+  // Compared as numbers: ISO text of years past 9999 ("+010000-…") does not sort as text.
+  const at = Date.parse(publishAt);
+  if (at <= now.getTime()) return 'content.error.publishAtPast';
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + MAX_SCHEDULE_YEARS);
+  if (at > latest.getTime()) return 'content.error.publishAtFar';
+  return undefined;
+}
+
 /**
  * Validates the item form for an item of `type`. Fields a type does not
  * have (links, sections, library) are ignored for it. The publication time
- * is read in the editor's time zone and must be in the future.
+ * is read in the editor's time zone and must be in the future, at most
+ * `MAX_SCHEDULE_YEARS` ahead.
  */
 export function readItemForm(body: unknown, t: Translate, type: ContentType, timeZone: string): FormResult<ItemSubmission> {
   const validated = validateForm(ItemForm, body, t);
@@ -102,8 +117,8 @@ export function readItemForm(body: unknown, t: Translate, type: ContentType, tim
   if (values.intent === 'schedule') {
     const local = typeof values.publishAt === 'string' ? values.publishAt.trim() : '';
     publishAt = localToUtc(local, timeZone);
-    if (!publishAt) form = addError(form, 'publishAt', t('content.error.publishAt'));
-    else if (publishAt <= new Date().toISOString()) form = addError(form, 'publishAt', t('content.error.publishAtPast'));
+    const problem = publishAt === undefined ? 'content.error.publishAt' : scheduleProblem(publishAt, new Date());
+    if (problem) form = addError(form, 'publishAt', t(problem, { years: MAX_SCHEDULE_YEARS }));
   }
   if (!form.ok) return form;
   if (!validated.ok) return validated;

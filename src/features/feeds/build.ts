@@ -101,8 +101,10 @@ export function buildFeed(
   for (const { item, html } of entries) {
     const link = `${publicUrl}${item.path}`;
     feed.addItem({
-      // Atom titles are declared as HTML: escape them so "<" in a title stays text.
-      title: format === 'atom' ? escapeXml(item.title) : item.title,
+      // Atom titles are declared as HTML, and RSS readers commonly render
+      // titles as HTML (the feed package writes them raw inside CDATA): escape
+      // both, so markup in a title reaches every reader as plain text.
+      title: escapeXml(item.title),
       id: `urn:uuid:${item.id}`,
       guid: `urn:uuid:${item.id}`,
       link,

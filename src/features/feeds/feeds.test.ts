@@ -78,7 +78,7 @@ describe('feeds, sitemap and robots.txt', () => {
       },
       1,
     );
-    await published({ type: 'news', title: 'Title with <angle> & "quotes"', summary: 'Odd characters.' }, 4);
+    await published({ type: 'news', title: '<b>Bold</b> & "q"', summary: 'Odd characters.' }, 4);
     const draft = await content.createItem({ ...blank, type: 'news', title: 'Secret draft', body: 'Not yet.', tagIds: [makers.id] }, null);
     paths.draft = draft.path;
     const scheduled = await content.createItem({ ...blank, type: 'news', title: 'Scheduled news', body: 'Later.' }, null);
@@ -134,7 +134,7 @@ describe('feeds, sitemap and robots.txt', () => {
       paths['A teen space in Cornwall'],
       paths['Makerspace resources'],
       paths['Glenns Ferry opens a makerspace'],
-      paths['Title with <angle> & "quotes"'],
+      paths['<b>Bold</b> & "q"'],
     ]);
     assert.equal(feed.id, `${BASE}/feeds/all.atom`);
     const [latest] = await app.services.content.recent(1);
@@ -158,21 +158,23 @@ describe('feeds, sitemap and robots.txt', () => {
     assert.match(story.content['#text'], /<h2>Before<\/h2><p>A quiet reference area\.<\/p>/);
     assert.match(story.content['#text'], /<strong>teen<\/strong>/);
     // An Atom title is HTML: characters that look like markup arrive escaped, as text.
-    const odd = feed.entry.find((e: Xml) => e.link[0]['@href'].endsWith(paths['Title with <angle> & "quotes"']!));
-    assert.equal(odd.title['#text'], 'Title with &lt;angle&gt; &amp; &quot;quotes&quot;');
+    const odd = feed.entry.find((e: Xml) => e.link[0]['@href'].endsWith(paths['<b>Bold</b> & "q"']!));
+    assert.equal(odd.title['#text'], '&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;q&quot;');
   });
 
   it('serves the same items as RSS 2.0', async () => {
     const channel = await rss('/feeds/all.rss');
     assert.equal(channel.item.length, 4);
     assert.ok(!itemLinks(channel).includes(paths.draft) && !itemLinks(channel).includes(paths.scheduled));
-    const odd = channel.item.find((i: Xml) => i.link[0].endsWith(paths['Title with <angle> & "quotes"']!));
-    assert.equal(odd.title, 'Title with <angle> & "quotes"');
+    // Readers often render RSS titles as HTML: markup in a title arrives escaped, as text.
+    const odd = channel.item.find((i: Xml) => i.link[0].endsWith(paths['<b>Bold</b> & "q"']!));
+    assert.equal(odd.title, '&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;q&quot;');
+    assert.doesNotMatch((await get('/feeds/all.rss')).body, /<b>Bold<\/b>/);
     assert.match(channel.item[0]['content:encoded'], /<h2>Before<\/h2>/);
   });
 
   it('filters feeds by type', async () => {
-    assert.deepEqual(links(await atom('/feeds/news.atom')), [paths['Glenns Ferry opens a makerspace'], paths['Title with <angle> & "quotes"']]);
+    assert.deepEqual(links(await atom('/feeds/news.atom')), [paths['Glenns Ferry opens a makerspace'], paths['<b>Bold</b> & "q"']]);
     assert.deepEqual(itemLinks(await rss('/feeds/collection.rss')), [paths['Makerspace resources']]);
     const empty = await atom('/feeds/curriculum.atom');
     assert.equal(empty.entry, undefined, 'a type with nothing published gives an empty, valid feed');
