@@ -7,7 +7,7 @@ import type { PlanService } from '../plan/service';
 import type { PhotosService } from '../photos/service';
 import type { ShareService } from '../share/service';
 import { PHASES, type Phase } from './contracts';
-import type { WorkspaceSection } from './views/workspace-layout';
+import type { WorkspaceSection } from '../../ui/workspace/layout';
 
 export type { PhaseStatus };
 /** A phase's statuses, in the order a library moves through them. */

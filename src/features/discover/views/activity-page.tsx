@@ -3,7 +3,7 @@ import { SummaryList } from '../../../ui/table';
 import { Paragraphs } from '../../../ui/paragraphs';
 import type { Page } from '../../../ui/pagination';
 import { formatDate, formatNumber } from '../../../i18n/format';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import { CommentThread } from '../../workspace/views/comments';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Comment } from '../../workspace/service';

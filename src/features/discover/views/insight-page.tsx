@@ -2,7 +2,7 @@ import { usePage } from '../../../ui/context';
 import { SummaryList } from '../../../ui/table';
 import { Paragraphs } from '../../../ui/paragraphs';
 import { formatDateTime } from '../../../i18n/format';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import { CommentThread } from '../../workspace/views/comments';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Comment } from '../../workspace/service';

@@ -1,6 +1,6 @@
 import { usePage } from '../../../ui/context';
 import { Paragraphs } from '../../../ui/paragraphs';
-import { WorkspaceLayout, sectionPath } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout, sectionPath } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { CommentThread } from '../../workspace/views/comments';
 import type { Comment } from '../../workspace/service';

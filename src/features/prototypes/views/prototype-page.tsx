@@ -4,7 +4,7 @@ import { Paragraphs } from '../../../ui/paragraphs';
 import { Pagination, type Page } from '../../../ui/pagination';
 import { SummaryList } from '../../../ui/table';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../i18n/format';
-import { WorkspaceLayout, sectionPath } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout, sectionPath } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { CommentThread } from '../../workspace/views/comments';
 import type { Comment } from '../../workspace/service';

@@ -3,7 +3,7 @@ import { Form, SubmitButton } from '../../../ui/forms';
 import { Markdown } from '../../../ui/markdown';
 import { SummaryList } from '../../../ui/table';
 import { formatDateTime } from '../../../i18n/format';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import { CommentThread } from '../../workspace/views/comments';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Comment } from '../../workspace/service';

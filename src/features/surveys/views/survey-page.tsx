@@ -3,7 +3,7 @@ import { Form, SubmitButton } from '../../../ui/forms';
 import { SummaryList } from '../../../ui/table';
 import { Paragraphs } from '../../../ui/paragraphs';
 import { formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
-import { sectionPath, WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { sectionPath, WorkspaceLayout } from '../../../ui/workspace/layout';
 import { CommentThread } from '../../workspace/views/comments';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Comment } from '../../workspace/service';

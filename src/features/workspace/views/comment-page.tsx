@@ -1,7 +1,7 @@
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, type FormState } from '../../../ui/forms';
 import type { Subject, WorkspaceLibrary } from '../contracts';
-import { WorkspaceLayout } from './workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import { CommentForm } from './comments';
 
 interface CommentPageProps {

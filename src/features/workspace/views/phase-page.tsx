@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../i18n/format';
 import { PHASES, type WorkspaceLibrary } from '../contracts';
 import { PHASE_STATUSES, type PhaseState } from '../journey';
 import type { Comment } from '../service';
-import { WorkspaceLayout, sectionPath } from './workspace-layout';
+import { WorkspaceLayout, sectionPath } from '../../../ui/workspace/layout';
 import { Checklist, PhaseStatusTag } from './checklist';
 import { CommentThread } from './comments';
 import { phasePath } from './journey-page';
