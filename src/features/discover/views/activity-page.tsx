@@ -4,7 +4,7 @@ import { Paragraphs } from '../../../ui/paragraphs';
 import type { Page } from '../../../ui/pagination';
 import { formatDate, formatNumber } from '../../../i18n/format';
 import { WorkspaceLayout } from '../../../ui/workspace/layout';
-import { CommentThread } from '../../workspace/views/comments';
+import { CommentThread } from '../../../ui/workspace/comments';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Comment } from '../../workspace/service';
 import { PhotoStrip } from '../../photos/views/photo-strip';

@@ -3,7 +3,7 @@ import { SummaryList } from '../../../ui/table';
 import { Paragraphs } from '../../../ui/paragraphs';
 import { formatDateTime } from '../../../i18n/format';
 import { WorkspaceLayout } from '../../../ui/workspace/layout';
-import { CommentThread } from '../../workspace/views/comments';
+import { CommentThread } from '../../../ui/workspace/comments';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Comment } from '../../workspace/service';
 import { insightTitle, type Insight } from '../service';

@@ -4,7 +4,7 @@ import { SummaryList } from '../../../ui/table';
 import { Paragraphs } from '../../../ui/paragraphs';
 import { formatDate, formatMoney } from '../../../i18n/format';
 import { WorkspaceLayout } from '../../../ui/workspace/layout';
-import { CommentThread } from '../../workspace/views/comments';
+import { CommentThread } from '../../../ui/workspace/comments';
 import type { Comment } from '../../workspace/service';
 import type { PlanEntityType } from '../../../db/tables/plan';
 import type { BudgetLine, Goal, Milestone, PlanLibrary, Task } from '../service';

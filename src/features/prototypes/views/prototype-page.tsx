@@ -6,7 +6,7 @@ import { SummaryList } from '../../../ui/table';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../i18n/format';
 import { WorkspaceLayout, sectionPath } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
-import { CommentThread } from '../../workspace/views/comments';
+import { CommentThread } from '../../../ui/workspace/comments';
 import type { Comment } from '../../workspace/service';
 import { PhotoStrip } from '../../photos/views/photo-strip';
 import type { Photo } from '../../photos/service';

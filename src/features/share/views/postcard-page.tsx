@@ -4,7 +4,7 @@ import { Markdown } from '../../../ui/markdown';
 import { SummaryList } from '../../../ui/table';
 import { formatDateTime } from '../../../i18n/format';
 import { WorkspaceLayout } from '../../../ui/workspace/layout';
-import { CommentThread } from '../../workspace/views/comments';
+import { CommentThread } from '../../../ui/workspace/comments';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Comment } from '../../workspace/service';
 import type { Photo } from '../../photos/service';

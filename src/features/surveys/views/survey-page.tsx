@@ -4,7 +4,7 @@ import { SummaryList } from '../../../ui/table';
 import { Paragraphs } from '../../../ui/paragraphs';
 import { formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
 import { sectionPath, WorkspaceLayout } from '../../../ui/workspace/layout';
-import { CommentThread } from '../../workspace/views/comments';
+import { CommentThread } from '../../../ui/workspace/comments';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Comment } from '../../workspace/service';
 import { effectiveStatus, type MissingTranslation, type Question, type Survey } from '../model';

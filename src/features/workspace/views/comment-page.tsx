@@ -2,7 +2,7 @@ import { usePage } from '../../../ui/context';
 import { ErrorSummary, type FormState } from '../../../ui/forms';
 import type { Subject, WorkspaceLibrary } from '../contracts';
 import { WorkspaceLayout } from '../../../ui/workspace/layout';
-import { CommentForm } from './comments';
+import { CommentForm } from '../../../ui/workspace/comments';
 
 interface CommentPageProps {
   library: WorkspaceLibrary;
