@@ -197,7 +197,7 @@ export function createDiscoverService({ db, workspace }: DiscoverDeps) {
     return insight && { title: insightTitle(insight.text), path: insightPath(library, id) };
   });
 
-  return {
+  const service = {
     /** A page (25 a page) of the library's activities, most recent first. */
     async listActivities(libraryId: string, page: number): Promise<Page<Activity>> {
       return paged(await repo.countActivities(libraryId), page, async (limit, offset) =>
@@ -347,6 +347,17 @@ export function createDiscoverService({ db, workspace }: DiscoverDeps) {
       };
     },
   };
+
+  // The journey's Discover checklist reads the activities and insights recorded here.
+  workspace.registerEvidence(async (libraryId) => {
+    const { activities, insights } = await service.counts(libraryId);
+    return [
+      { item: 'activity', done: activities > 0, n: activities },
+      { item: 'insights', done: insights > 0, n: insights },
+    ];
+  });
+
+  return service;
 }
 
 export type DiscoverService = ReturnType<typeof createDiscoverService>;
