@@ -45,7 +45,8 @@ export function createServices({ database, config, logger }: ServiceDeps) {
   const newsletter = createNewsletterService({ db, config, mail, content, logger });
   const contact = createContactService({ db, config, mail, programs, logger });
   const home = createHomeService({ accounts, libraries, programs });
-  // The library workspace: each part registers its items for comment threads.
+  // The library workspace: each part registers its items for comment threads
+  // and reports its evidence for the journey's checklists.
   const workspace = createWorkspaceService({ db, config, mail, accounts, libraries, logger });
   const discover = createDiscoverService({ db, workspace });
   const surveys = createSurveysService({ db, config, workspace });

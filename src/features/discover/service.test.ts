@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { makeLibrary } from '../../../tests/support/factories';
+import { journeyEvidence } from '../../../tests/support/evidence';
 import { normaliseThemes, UnknownActivityError, type ActivityInput, type DiscoverService } from './service';
 import { isCalendarDate } from '../../i18n/time';
 import { parseThemes, readActivityForm } from './schema';
@@ -40,6 +41,22 @@ describe('the discover service', () => {
     await discover.createInsight(library.id, { text: 'Two', themes: ['hours'], activityId: null }, null);
     assert.deepEqual(await discover.counts(library.id), { activities: 2, participants: 355, insights: 2 });
     assert.deepEqual(await discover.counts(libraryB.id), { activities: 0, participants: 0, insights: 0 });
+  });
+
+  it('tells the journey an activity and insights are recorded', async () => {
+    const library = await makeLibrary(t.app);
+    assert.deepEqual(await journeyEvidence(t.app, library.id, ['activity', 'insights']), [
+      { item: 'activity', done: false, n: 0 },
+      { item: 'insights', done: false, n: 0 },
+    ]);
+    const activity = await discover.createActivity(library.id, activityInput(), null);
+    assert.deepEqual(await journeyEvidence(t.app, library.id, ['activity', 'insights']), [
+      { item: 'activity', done: true, n: 1 },
+      { item: 'insights', done: false, n: 0 },
+    ]);
+    await discover.createInsight(library.id, { text: 'One', themes: [], activityId: activity.id }, null);
+    await discover.createInsight(library.id, { text: 'Two', themes: [], activityId: null }, null);
+    assert.deepEqual((await journeyEvidence(t.app, library.id, ['insights']))[0], { item: 'insights', done: true, n: 2 });
   });
 
   it('stores themes lower case, single-spaced and once each', async () => {

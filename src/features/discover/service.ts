@@ -189,7 +189,7 @@ export function createDiscoverService({ db, workspace }: DiscoverDeps) {
     return insight && { title: insightTitle(insight.text), path: insightPath(library, id) };
   });
 
-  return {
+  const service = {
     /** A page (25 a page) of the library's activities, most recent first. */
     async listActivities(libraryId: string, page: number): Promise<Page<Activity>> {
       return paginate(await repo.countActivities(libraryId), page, PAGE_SIZE, async (limit, offset) =>
@@ -339,6 +339,17 @@ export function createDiscoverService({ db, workspace }: DiscoverDeps) {
       };
     },
   };
+
+  // The journey's Discover checklist reads the activities and insights recorded here.
+  workspace.registerEvidence(async (libraryId) => {
+    const { activities, insights } = await service.counts(libraryId);
+    return [
+      { item: 'activity', done: activities > 0, n: activities },
+      { item: 'insights', done: insights > 0, n: insights },
+    ];
+  });
+
+  return service;
 }
 
 export type DiscoverService = ReturnType<typeof createDiscoverService>;

@@ -1,4 +1,4 @@
-import { sectionPath } from '../workspace/views/workspace-layout';
+import { sectionPath } from '../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../workspace/contracts';
 
 type LibraryRef = Pick<WorkspaceLibrary, 'slug'>;

@@ -6,6 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { csrfFrom, TestClient } from '../../../tests/support/client';
 import { makeLibrary, makePerson } from '../../../tests/support/factories';
+import { journeyEvidence } from '../../../tests/support/evidence';
 import type { WorkspaceLibrary } from '../workspace/contracts';
 import { PhotoNotFoundError, PhotoNotPublishableError, type Photo, type PhotoDetails } from './service';
 import { PhotoStrip } from './views/photo-strip';
@@ -195,6 +196,10 @@ describe('workspace photos', () => {
     assert.equal(first.pages, 2);
     assert.equal((await t.app.services.photos.listPage(library.id, {}, 2)).items.length, 1);
     assert.deepEqual(await t.app.services.photos.counts(library.id), { before: 0, process: 20, after: 5, total: 25 });
+    assert.deepEqual(await journeyEvidence(t.app, library.id, ['beforePhotos', 'afterPhotos']), [
+      { item: 'beforePhotos', done: false, n: 0 },
+      { item: 'afterPhotos', done: true, n: 5 },
+    ]);
     const lead = await makePerson(t.app, { role: 'staff', libraryId: library.id });
     const client = await clientOf(lead);
     const all = await client.get(`/libraries/${library.slug}/photos`);

@@ -131,7 +131,7 @@ export function createPhotosService({ db, workspace, images }: PhotosDeps) {
     return row;
   }
 
-  return {
+  const service = {
     /**
      * Stores an uploaded photo of the library, its image private. Throws
      * UnknownSubjectError when the subject is not an activity or prototype of
@@ -260,6 +260,17 @@ export function createPhotosService({ db, workspace, images }: PhotosDeps) {
       return counts;
     },
   };
+
+  // Before photos belong to the journey's Flex phase, after photos to Transform.
+  workspace.registerEvidence(async (libraryId) => {
+    const { before, after } = await service.counts(libraryId);
+    return [
+      { item: 'beforePhotos', done: before > 0, n: before },
+      { item: 'afterPhotos', done: after > 0, n: after },
+    ];
+  });
+
+  return service;
 }
 
 export type PhotosService = ReturnType<typeof createPhotosService>;

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { makeLibrary, makePerson } from '../../../tests/support/factories';
+import { journeyEvidence } from '../../../tests/support/evidence';
 import { changesBetween } from './changes';
 import { addDays, todayIn } from '../../i18n/time';
 import { monthsBetween } from './dates';
@@ -88,6 +89,14 @@ describe('plan service', () => {
       subgrantCents: 500_000,
     });
     assert.deepEqual(await plan().counts(libB.id), { goals: 0, tasks: 0, tasksDone: 0, overdue: 0, budgetLines: 0 });
+    assert.deepEqual(await journeyEvidence(t.app, libA.id, ['goals', 'budget']), [
+      { item: 'goals', done: true, n: 3 },
+      { item: 'budget', done: true, n: 1 },
+    ]);
+    assert.deepEqual(await journeyEvidence(t.app, libB.id, ['goals', 'budget']), [
+      { item: 'goals', done: false, n: 0 },
+      { item: 'budget', done: false, n: 0 },
+    ]);
   });
 
   it('names every broken rule of a task at once', async () => {

@@ -354,7 +354,7 @@ export function createPlanService({ db, workspace, programs, libraries, accounts
     return row && { title: row.description || row.category, path: subjectPath(library, 'budget', id) };
   });
 
-  return {
+  const service = {
     overview,
     team,
     categoriesOf,
@@ -586,6 +586,17 @@ export function createPlanService({ db, workspace, programs, libraries, accounts
       return row && (await toRevisions([row]))[0];
     },
   };
+
+  // The journey's Plan checklist: goals with tasks to reach them, and a budget.
+  workspace.registerEvidence(async (libraryId) => {
+    const { goals, tasks, budgetLines } = await service.counts(libraryId);
+    return [
+      { item: 'goals', done: goals > 0 && tasks > 0, n: tasks },
+      { item: 'budget', done: budgetLines > 0, n: budgetLines },
+    ];
+  });
+
+  return service;
 
   async function toRevisions(rows: RevisionRow[]): Promise<PlanRevision[]> {
     const authors = await namesOf(rows.map((r) => r.author_id));

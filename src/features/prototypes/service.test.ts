@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { makeLibrary } from '../../../tests/support/factories';
+import { journeyEvidence } from '../../../tests/support/evidence';
 import type { RequestLibrary } from '../../server/types';
 import { MissingReasonError, UnknownChoiceError, type PrototypesService } from './service';
 
@@ -39,6 +40,29 @@ describe('prototypes service', () => {
     await service.decide(libraryA.id, decided.id, { decision: 'keep', reason: 'Busy every Saturday' }, null);
     assert.deepEqual(await service.counts(libraryA.id), { ideas: 1, prototypes: 3, decided: 1, tested: 1 });
     assert.deepEqual(await service.counts(libraryB.id), { ideas: 0, prototypes: 0, decided: 0, tested: 0 });
+    assert.deepEqual(
+      await journeyEvidence(t.app, libraryA.id, ['prototype', 'decide']),
+      [
+        { item: 'prototype', done: true, n: 1 },
+        { item: 'decide', done: false, n: 1 },
+      ],
+      'two prototypes are still undecided',
+    );
+    assert.deepEqual(
+      await journeyEvidence(t.app, libraryB.id, ['prototype', 'decide']),
+      [
+        { item: 'prototype', done: false, n: 0 },
+        { item: 'decide', done: false, n: 0 },
+      ],
+      'no prototype, nothing to decide yet',
+    );
+  });
+
+  it('tells the journey every prototype is decided once the last one is', async () => {
+    const library = await makeLibrary(t.app);
+    const only = await service.createPrototype(library.id, prototypeInput('Only one'), null);
+    await service.decide(library.id, only.id, { decision: 'drop', reason: 'Nobody came' }, null);
+    assert.deepEqual(await journeyEvidence(t.app, library.id, ['decide']), [{ item: 'decide', done: true, n: 1 }]);
   });
 
   it('summarises every prototype for the story, oldest first', async () => {

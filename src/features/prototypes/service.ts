@@ -213,7 +213,7 @@ export function createPrototypesService(deps: PrototypesDeps) {
     if (!known.some((s) => s.id === surveyId)) throw new UnknownChoiceError('survey');
   }
 
-  return {
+  const service = {
     /** How far the library has come: ideas, prototypes, those tested with patrons and those decided. */
     async counts(libraryId: string) {
       const [ideas, prototypes, decided, tested] = await Promise.all([
@@ -404,6 +404,17 @@ export function createPrototypesService(deps: PrototypesDeps) {
       );
     },
   };
+
+  // The journey's Ideate checklist: a prototype tested, then every prototype decided.
+  workspace.registerEvidence(async (libraryId) => {
+    const { prototypes, decided, tested } = await service.counts(libraryId);
+    return [
+      { item: 'prototype', done: tested > 0, n: tested },
+      { item: 'decide', done: prototypes > 0 && decided >= prototypes, n: decided },
+    ];
+  });
+
+  return service;
 }
 
 export type PrototypesService = ReturnType<typeof createPrototypesService>;

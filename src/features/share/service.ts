@@ -491,6 +491,16 @@ export function createShareService(deps: ShareDeps) {
     return story?.id === id ? { title: story.title, path: sharePaths.story(library) } : undefined;
   });
 
+  // The journey's Share checklist: a postcard published, and the story published.
+  workspace.registerEvidence(async (libraryId) => {
+    const { postcards, story } = await service.counts(libraryId);
+    const published = story === 'published';
+    return [
+      { item: 'postcard', done: postcards > 0, n: postcards },
+      { item: 'story', done: published, n: published ? 1 : 0 },
+    ];
+  });
+
   return service;
 }
 

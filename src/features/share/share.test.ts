@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makeLibrary, signedInClient } from '../../../tests/support/factories';
+import { journeyEvidence } from '../../../tests/support/evidence';
 import type { Library } from '../libraries/service';
 import type { Photo, PhotoDetails } from '../photos/service';
 
@@ -71,6 +72,10 @@ describe('share: postcards and the transformation story', () => {
     assert.match(page.body, /Status: Not started/);
     assert.match(page.body, /Assemble the story from the workspace/);
     assert.deepEqual(await t.app.services.share.counts(libraryA.id), { postcards: 0, story: 'none' });
+    assert.deepEqual(await journeyEvidence(t.app, libraryA.id, ['postcard', 'story']), [
+      { item: 'postcard', done: false, n: 0 },
+      { item: 'story', done: false, n: 0 },
+    ]);
   });
 
   it('offers the library’s photos with thumbnails, and marks those without release in words', async () => {
@@ -124,6 +129,7 @@ describe('share: postcards and the transformation story', () => {
     assert.match((await visitor.get(`/directory/${libraryA.slug}`)).body, /Greetings from our makerspace/);
     assert.match((await visitor.get('/feeds/all.atom')).body, /Greetings from our makerspace/);
     assert.equal((await t.app.services.share.counts(libraryA.id)).postcards, 1);
+    assert.deepEqual(await journeyEvidence(t.app, libraryA.id, ['postcard']), [{ item: 'postcard', done: true, n: 1 }]);
 
     // Later edits wait in the workspace until published again, to the same hub page.
     await staffA.post(`${path}/edit`, { title: 'Greetings from our makerspace', body: 'Now with a sewing machine.', photo: beforeA.id });
@@ -260,6 +266,7 @@ describe('share: postcards and the transformation story', () => {
 
     assert.equal((await edit([afterA.id])).statusCode, 303);
     assert.equal((await t.app.services.share.counts(libraryA.id)).story, 'draft', 'an edit needs a new approval');
+    assert.deepEqual(await journeyEvidence(t.app, libraryA.id, ['story']), [{ item: 'story', done: false, n: 0 }], 'only a published story counts');
     const early = await admin.post(`${base}/story/approve`);
     assert.equal(early.statusCode, 303, 'a draft cannot be approved');
     assert.match((await admin.get(String(early.headers.location))).body, /Only a story submitted for approval can be approved/);
@@ -267,6 +274,7 @@ describe('share: postcards and the transformation story', () => {
     const approved = await admin.post(`${base}/story/approve`);
     assert.equal(approved.statusCode, 303);
     assert.equal((await t.app.services.share.counts(libraryA.id)).story, 'published');
+    assert.deepEqual(await journeyEvidence(t.app, libraryA.id, ['story']), [{ item: 'story', done: true, n: 1 }]);
 
     const story = await t.app.services.share.getStory(libraryA.id);
     assert.ok(story?.hubPath);

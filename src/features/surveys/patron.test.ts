@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makeLibrary } from '../../../tests/support/factories';
+import { journeyEvidence } from '../../../tests/support/evidence';
 import type { Question, Survey } from './model';
 
 /** The error message shown next to a field, or undefined. */
@@ -15,6 +16,7 @@ const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1]
 
 describe('patron answering', () => {
   let t: TestApp;
+  let libraryId: string;
   let survey: Survey;
   let single: Question;
   let multiple: Question;
@@ -26,6 +28,7 @@ describe('patron answering', () => {
     t = await createTestApp();
     const { surveys } = t.app.services;
     const library = await makeLibrary(t.app, { name: 'Glenns Ferry Test Library' });
+    libraryId = library.id;
     survey = await surveys.createSurvey(
       library.id,
       { title: { en: 'What would you make?', es: '¿Qué le gustaría crear?' }, intro: { en: 'Help us plan.', es: 'Ayúdenos a planear.' }, closesOn: null },
@@ -77,6 +80,8 @@ describe('patron answering', () => {
     const client = new TestClient(t.app);
     const token = tokenOf((await client.get(`${url()}?lang=es`)).body);
     const before = await count();
+    // The library has this one survey, so the journey counts its responses.
+    assert.deepEqual(await journeyEvidence(t.app, libraryId, ['survey']), [{ item: 'survey', done: before > 0, n: before }]);
     const response = await client.post(url(), { token, ...good() }, { csrf: false });
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, `/s/${survey.code}/thanks?lang=es`);
@@ -85,6 +90,7 @@ describe('patron answering', () => {
     assert.match(thanks.body, /¡Gracias!/);
     assert.match(thanks.body, /Glenns Ferry Test Library/);
     assert.equal(await count(), before + 1);
+    assert.deepEqual(await journeyEvidence(t.app, libraryId, ['survey']), [{ item: 'survey', done: true, n: before + 1 }]);
     const row = await t.app.database.db.selectFrom('survey_responses').selectAll().where('token', '=', token).executeTakeFirstOrThrow();
     assert.equal(row.channel, 'web');
     assert.equal(row.locale, 'es');

@@ -8,7 +8,7 @@ import { emptyForm, type FieldErrors, type FormState } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
 import { newToken } from '../../db/ids';
 import { asLocale } from '../../i18n';
-import { sectionPath } from '../workspace/views/workspace-layout';
+import { sectionPath } from '../../ui/workspace/layout';
 import { isToken, readAnswers } from './answers';
 import { todayIn } from '../../i18n/time';
 import { missingTranslations, type Question, type Survey } from './model';

@@ -123,7 +123,7 @@ export function createSurveysService({ db, config, workspace }: SurveysDeps) {
     return survey && { title: survey.title.en || survey.title.es, path: `/libraries/${library.slug}/surveys/${survey.id}` };
   });
 
-  return {
+  const service = {
     /** The library's surveys, for links from other parts of the workspace. */
     async listForLibrary(libraryId: string): Promise<Array<{ id: string; titleEn: string; titleEs: string; status: SurveyStatus }>> {
       return (await repo.allSurveys(libraryId)).map((row) => ({ id: row.id, titleEn: row.title_en, titleEs: row.title_es, status: row.status }));
@@ -315,6 +315,14 @@ export function createSurveysService({ db, config, workspace }: SurveysDeps) {
     /** How many responses a survey has, of one channel or all. */
     countResponses: (surveyId: string, channel?: ResponseChannel) => repo.countResponses(surveyId, channel),
   };
+
+  // A survey counts for the journey once patrons have answered it, whether it is still open or closed.
+  workspace.registerEvidence(async (libraryId) => {
+    const { responses } = await service.counts(libraryId);
+    return [{ item: 'survey', done: responses > 0, n: responses }];
+  });
+
+  return service;
 }
 
 export type SurveysService = ReturnType<typeof createSurveysService>;

@@ -37,3 +37,36 @@ export interface Subject {
  * item in that library, so ids from another library are refused.
  */
 export type SubjectResolver = (library: WorkspaceLibrary, id: string) => Promise<Subject | undefined>;
+
+/** Checklist items of the journey that are done when another part of the workspace holds the evidence. */
+export const EVIDENCE_KEYS = [
+  'activity',
+  'insights',
+  'survey',
+  'beforePhotos',
+  'prototype',
+  'decide',
+  'goals',
+  'budget',
+  'afterPhotos',
+  'postcard',
+  'story',
+] as const;
+export type EvidenceKey = (typeof EVIDENCE_KEYS)[number];
+
+/**
+ * What a part of the workspace holds for one checklist item of a library's
+ * journey: whether the item is done, and how much evidence there is (shown
+ * next to the item). The part that holds the records decides what counts.
+ */
+export interface EvidenceContribution {
+  item: EvidenceKey;
+  done: boolean;
+  n: number;
+}
+
+/**
+ * Reports, for one library, the checklist items a part of the workspace
+ * holds the evidence for. Each item is reported by exactly one part.
+ */
+export type EvidenceSource = (libraryId: string) => Promise<EvidenceContribution[]>;

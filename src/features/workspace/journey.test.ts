@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makeLibrary, makePerson, PASSWORD } from '../../../tests/support/factories';
 import { buildJourney, type JourneyEvidence, type PhaseRecord } from './journey';
-import type { Phase } from './contracts';
+import { EVIDENCE_KEYS, type Phase } from './contracts';
 import { UnknownChecklistItemError } from './service';
 
 /** The error message shown next to a field, or undefined. */
@@ -12,14 +12,7 @@ function fieldError(html: string, field: string): string | undefined {
   return new RegExp(`id="field-${field}-error">([^<]*)<`).exec(html)?.[1];
 }
 
-const NO_EVIDENCE: JourneyEvidence = {
-  discover: { activities: 0, participants: 0, insights: 0 },
-  surveys: { surveys: 0, open: 0, responses: 0 },
-  prototypes: { ideas: 0, prototypes: 0, decided: 0, tested: 0 },
-  plan: { goals: 0, tasks: 0, tasksDone: 0, overdue: 0, budgetLines: 0 },
-  photos: { before: 0, process: 0, after: 0, total: 0 },
-  share: { postcards: 0, story: 'none' },
-};
+const NO_EVIDENCE: JourneyEvidence = EVIDENCE_KEYS.map((item) => ({ item, done: false, n: 0 }));
 
 const record = (status: PhaseRecord['status'], checked: string[] = []): PhaseRecord => ({ status, checked, updatedAt: '2017-01-01T00:00:00.000Z' });
 
@@ -36,24 +29,25 @@ describe('building the journey', () => {
   });
 
   it('checks evidence items from the other parts and manual items from the stored ticks', () => {
-    const evidence: JourneyEvidence = {
-      ...NO_EVIDENCE,
-      discover: { activities: 2, participants: 40, insights: 0 },
-      prototypes: { ideas: 3, prototypes: 2, decided: 1, tested: 1 },
-      plan: { ...NO_EVIDENCE.plan, budgetLines: 4 },
-      share: { postcards: 0, story: 'published' },
-    };
+    const evidence: JourneyEvidence = [
+      { item: 'activity', done: true, n: 2 },
+      { item: 'prototype', done: true, n: 1 },
+      { item: 'decide', done: false, n: 1 },
+      { item: 'budget', done: true, n: 4 },
+      { item: 'story', done: true, n: 1 },
+    ];
     const journey = buildJourney(new Map<Phase, PhaseRecord>([['flex', record('in_progress', ['weed', 'area'])]]), evidence);
     const done = (phase: Phase) =>
       journey.phases.find((p) => p.phase === phase)!.checklist.filter((i) => i.done).map((i) => i.key);
     assert.deepEqual(done('discover'), ['activity']);
     assert.deepEqual(done('flex'), ['weed', 'area']);
-    assert.deepEqual(done('ideate'), ['prototype'], 'one prototype is still undecided');
+    assert.deepEqual(done('ideate'), ['prototype']);
     assert.deepEqual(done('plan'), ['budget']);
     assert.deepEqual(done('share'), ['story']);
     assert.equal(journey.next?.item?.key, 'insights');
-    const activity = journey.phases[0]!.checklist[0]!;
-    assert.ok(activity.kind === 'evidence' && activity.count.n === 2 && activity.section === 'discover');
+    const [activity, insights] = journey.phases[0]!.checklist;
+    assert.deepEqual(activity, { kind: 'evidence', key: 'activity', done: true, section: 'discover', count: { key: 'workspace.count.activities', n: 2 } });
+    assert.deepEqual(insights, { kind: 'evidence', key: 'insights', done: false, section: 'discover', count: { key: 'workspace.count.insights', n: 0 } }, 'an item no part reported on is not done');
   });
 
   it('points at the first phase not done, asks to mark it done once its list is complete, and ends when all are done', () => {
@@ -61,7 +55,7 @@ describe('building the journey', () => {
       ['discover', record('done')],
       ['flex', record('in_progress', ['weed', 'layout', 'area'])],
     ]);
-    const evidence = { ...NO_EVIDENCE, photos: { before: 4, process: 0, after: 0, total: 4 } };
+    const evidence: JourneyEvidence = [{ item: 'beforePhotos', done: true, n: 4 }];
     const next = buildJourney(records, evidence).next;
     assert.equal(next?.phase, 'flex');
     assert.equal(next?.item, undefined);
@@ -113,6 +107,12 @@ describe('journey pages', () => {
     assert.match(page.body, /Survey responses: 0/);
     assert.match(page.body, /Budget lines: 0/);
     assert.match(page.body, /href="\/libraries\/[^/]+\/journey" aria-current="page">Journey</);
+  });
+
+  it('gets each evidence item from exactly one part of the workspace', async () => {
+    const evidence = await t.app.services.workspace.evidenceFor(libraryAId);
+    assert.deepEqual(evidence.map((e) => e.item).sort(), [...EVIDENCE_KEYS].sort());
+    assert.ok(evidence.every((e) => !e.done && e.n === 0), 'a new library has no evidence yet');
   });
 
   it('lets the library’s coach and admins read it, and keeps others out', async () => {

@@ -1,45 +1,20 @@
 import type { MessageKey } from '../../i18n';
 import type { PhaseStatus } from '../../db/tables/workspace';
-import type { DiscoverService } from '../discover/service';
-import type { SurveysService } from '../surveys/service';
-import type { PrototypesService } from '../prototypes/service';
-import type { PlanService } from '../plan/service';
-import type { PhotosService } from '../photos/service';
-import type { ShareService } from '../share/service';
-import { PHASES, type Phase } from './contracts';
-import type { WorkspaceSection } from './views/workspace-layout';
+import type { WorkspaceSection } from '../../ui/workspace/layout';
+import { PHASES, type EvidenceContribution, type EvidenceKey, type Phase } from './contracts';
 
 export type { PhaseStatus };
 /** A phase's statuses, in the order a library moves through them. */
 export const PHASE_STATUSES: readonly PhaseStatus[] = ['not_started', 'in_progress', 'done'];
 
-type Counts<S extends { counts(libraryId: string): Promise<unknown> }> = Awaited<ReturnType<S['counts']>>;
-
-/** What the other parts of the workspace hold for one library: the evidence the checklists read. */
-export interface JourneyEvidence {
-  discover: Counts<DiscoverService>;
-  surveys: Counts<SurveysService>;
-  prototypes: Counts<PrototypesService>;
-  plan: Counts<PlanService>;
-  photos: Counts<PhotosService>;
-  share: Counts<ShareService>;
-}
+/**
+ * What the other parts of the workspace hold for one library: the evidence the
+ * checklists read, one contribution per item, as each part reports it.
+ */
+export type JourneyEvidence = readonly EvidenceContribution[];
 
 /** Items staff tick themselves: work no other part of the workspace records. */
 export type ManualKey = 'weed' | 'layout' | 'area' | 'finish' | 'opening' | 'feedback';
-/** Items done when another part of the workspace holds the evidence. */
-export type EvidenceKey =
-  | 'activity'
-  | 'insights'
-  | 'survey'
-  | 'beforePhotos'
-  | 'prototype'
-  | 'decide'
-  | 'goals'
-  | 'budget'
-  | 'afterPhotos'
-  | 'postcard'
-  | 'story';
 
 /** A checklist item ticked by staff. */
 interface ManualItem {
@@ -55,10 +30,10 @@ export interface EvidenceCount {
 /** A checklist item that is done when another part of the workspace holds the evidence. */
 interface EvidenceItem {
   key: EvidenceKey;
+  /** Where the evidence is recorded; the item links there. */
   section: WorkspaceSection;
-  done: (e: JourneyEvidence) => boolean;
-  /** How much evidence there is, shown next to the item. */
-  count: (e: JourneyEvidence) => EvidenceCount;
+  /** The message that counts the evidence, shown next to the item. */
+  count: MessageKey;
 }
 
 interface PhaseDefinition {
@@ -66,102 +41,46 @@ interface PhaseDefinition {
   manual: ManualItem[];
 }
 
-/** Each phase's checklist: evidence from the other parts first, then what staff tick themselves. */
+/**
+ * Each phase's checklist: evidence from the other parts first, then what staff
+ * tick themselves. Whether an evidence item is done is reported by the part
+ * that holds its records (see EvidenceSource).
+ */
 const DEFINITIONS: Record<Phase, PhaseDefinition> = {
   discover: {
     evidence: [
-      {
-        key: 'activity',
-        section: 'discover',
-        done: (e) => e.discover.activities > 0,
-        count: (e) => ({ key: 'workspace.count.activities', n: e.discover.activities }),
-      },
-      {
-        key: 'insights',
-        section: 'discover',
-        done: (e) => e.discover.insights > 0,
-        count: (e) => ({ key: 'workspace.count.insights', n: e.discover.insights }),
-      },
-      {
-        // A survey counts once patrons have answered it, whether it is still open or closed.
-        key: 'survey',
-        section: 'surveys',
-        done: (e) => e.surveys.responses > 0,
-        count: (e) => ({ key: 'workspace.count.responses', n: e.surveys.responses }),
-      },
+      { key: 'activity', section: 'discover', count: 'workspace.count.activities' },
+      { key: 'insights', section: 'discover', count: 'workspace.count.insights' },
+      { key: 'survey', section: 'surveys', count: 'workspace.count.responses' },
     ],
     manual: [],
   },
   flex: {
-    evidence: [
-      {
-        key: 'beforePhotos',
-        section: 'photos',
-        done: (e) => e.photos.before > 0,
-        count: (e) => ({ key: 'workspace.count.photos', n: e.photos.before }),
-      },
-    ],
+    evidence: [{ key: 'beforePhotos', section: 'photos', count: 'workspace.count.photos' }],
     manual: [{ key: 'weed' }, { key: 'layout' }, { key: 'area' }],
   },
   ideate: {
     evidence: [
-      {
-        key: 'prototype',
-        section: 'ideate',
-        done: (e) => e.prototypes.tested > 0,
-        count: (e) => ({ key: 'workspace.count.tested', n: e.prototypes.tested }),
-      },
-      {
-        key: 'decide',
-        section: 'ideate',
-        done: (e) => e.prototypes.prototypes > 0 && e.prototypes.decided >= e.prototypes.prototypes,
-        count: (e) => ({ key: 'workspace.count.decided', n: e.prototypes.decided }),
-      },
+      { key: 'prototype', section: 'ideate', count: 'workspace.count.tested' },
+      { key: 'decide', section: 'ideate', count: 'workspace.count.decided' },
     ],
     manual: [],
   },
   plan: {
     evidence: [
-      {
-        key: 'goals',
-        section: 'plan',
-        done: (e) => e.plan.goals > 0 && e.plan.tasks > 0,
-        count: (e) => ({ key: 'workspace.count.tasks', n: e.plan.tasks }),
-      },
-      {
-        key: 'budget',
-        section: 'plan',
-        done: (e) => e.plan.budgetLines > 0,
-        count: (e) => ({ key: 'workspace.count.budget', n: e.plan.budgetLines }),
-      },
+      { key: 'goals', section: 'plan', count: 'workspace.count.tasks' },
+      { key: 'budget', section: 'plan', count: 'workspace.count.budget' },
     ],
     manual: [],
   },
   transform: {
-    evidence: [
-      {
-        key: 'afterPhotos',
-        section: 'photos',
-        done: (e) => e.photos.after > 0,
-        count: (e) => ({ key: 'workspace.count.photos', n: e.photos.after }),
-      },
-    ],
+    evidence: [{ key: 'afterPhotos', section: 'photos', count: 'workspace.count.photos' }],
     manual: [{ key: 'finish' }, { key: 'opening' }, { key: 'feedback' }],
   },
   share: {
     evidence: [
-      {
-        key: 'postcard',
-        section: 'share',
-        done: (e) => e.share.postcards > 0,
-        count: (e) => ({ key: 'workspace.count.postcards', n: e.share.postcards }),
-      },
-      {
-        key: 'story',
-        section: 'share',
-        done: (e) => e.share.story === 'published',
-        count: (e) => ({ key: 'workspace.count.story', n: e.share.story === 'published' ? 1 : 0 }),
-      },
+      { key: 'postcard', section: 'share', count: 'workspace.count.postcards' },
+      { key: 'story', section: 'share', count: 'workspace.count.story' },
     ],
     manual: [],
   },
@@ -215,20 +134,27 @@ export function manualKeys(phase: Phase): ManualKey[] {
   return DEFINITIONS[phase].manual.map((item) => item.key);
 }
 
-/** The journey of a library: each phase's status and checklist, and the next step. */
+/**
+ * The journey of a library: each phase's status and checklist, and the next
+ * step. An item no part has reported on is not done, with nothing counted.
+ */
 export function buildJourney(records: ReadonlyMap<Phase, PhaseRecord>, evidence: JourneyEvidence): Journey {
+  const reported = new Map(evidence.map((contribution) => [contribution.item, contribution]));
   const phases = PHASES.map((phase): PhaseState => {
     const record = records.get(phase);
     const { evidence: auto, manual } = DEFINITIONS[phase];
     const checked = new Set<string>(record?.checked ?? []);
     const checklist: ChecklistItem[] = [
-      ...auto.map((item): ChecklistItem => ({
-        kind: 'evidence',
-        key: item.key,
-        done: item.done(evidence),
-        section: item.section,
-        count: item.count(evidence),
-      })),
+      ...auto.map((item): ChecklistItem => {
+        const contribution = reported.get(item.key);
+        return {
+          kind: 'evidence',
+          key: item.key,
+          done: contribution?.done ?? false,
+          section: item.section,
+          count: { key: item.count, n: contribution?.n ?? 0 },
+        };
+      }),
       ...manual.map((item): ChecklistItem => ({ kind: 'manual', key: item.key, done: checked.has(item.key) })),
     ];
     return { phase, status: record?.status ?? 'not_started', checklist, updatedAt: record?.updatedAt ?? null };

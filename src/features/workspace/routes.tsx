@@ -4,7 +4,7 @@ import { HttpError } from '../../server/http-error';
 import { scopedLibrary } from '../../server/library-scope';
 import { emptyForm, validateForm, withError, type FormState } from '../../ui/forms';
 import { SUBJECT_TYPES, type Phase, type SubjectType } from './contracts';
-import { isPhase, manualKeys, type JourneyEvidence, type PhaseState } from './journey';
+import { isPhase, manualKeys, type PhaseState } from './journey';
 import { CommentForm, PhaseForm } from './schema';
 import { JourneyPage, phasePath } from './views/journey-page';
 import { PhasePage } from './views/phase-page';
@@ -30,26 +30,13 @@ const phaseFormValues = (state: PhaseState): FormState =>
 
 /** The journey through the six phases, each phase's page, and comments on any workspace item. */
 export async function workspaceRoutes(app: FastifyInstance) {
-  const { workspace, discover, surveys, prototypes, plan, photos, share } = app.services;
-
-  /** What the other parts of the workspace hold for the library, for the checklists. */
-  async function evidenceFor(libraryId: string): Promise<JourneyEvidence> {
-    const [discovered, surveyed, prototyped, planned, photographed, shared] = await Promise.all([
-      discover.counts(libraryId),
-      surveys.counts(libraryId),
-      prototypes.counts(libraryId),
-      plan.counts(libraryId),
-      photos.counts(libraryId),
-      share.counts(libraryId),
-    ]);
-    return { discover: discovered, surveys: surveyed, prototypes: prototyped, plan: planned, photos: photographed, share: shared };
-  }
+  const { workspace } = app.services;
 
   /** Renders a phase's page; `form` replaces the stored values when a post is re-shown with errors. */
   async function showPhase(request: FastifyRequest, reply: FastifyReply, phase: Phase, form?: FormState, status = 200) {
     const library = scopedLibrary(request);
     const [journey, comments] = await Promise.all([
-      workspace.journey(library.id, await evidenceFor(library.id)),
+      workspace.journey(library.id),
       workspace.listComments(library.id, 'phase', phase),
     ]);
     const state = journey.phases.find((p) => p.phase === phase)!;
@@ -68,7 +55,7 @@ export async function workspaceRoutes(app: FastifyInstance) {
 
   app.get('/libraries/:library/journey', view, async (request, reply) => {
     const library = scopedLibrary(request);
-    const journey = await workspace.journey(library.id, await evidenceFor(library.id));
+    const journey = await workspace.journey(library.id);
     return reply.view(<JourneyPage library={library} journey={journey} />);
   });
 

@@ -1,7 +1,7 @@
 import Type from 'typebox';
+import { MAX_COMMENT_LENGTH } from '../../ui/workspace/comments';
 
-/** The longest comment accepted: a few careful paragraphs. */
-export const MAX_COMMENT_LENGTH = 4000;
+export { MAX_COMMENT_LENGTH };
 
 export const CommentForm = Type.Object({
   subjectType: Type.String({ minLength: 1, maxLength: 40, title: 'workspace.field.subjectType' }),

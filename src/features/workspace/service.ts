@@ -6,8 +6,16 @@ import { translator } from '../../i18n';
 import type { MailService } from '../mail/service';
 import type { AccountsService } from '../accounts/service';
 import type { LibrariesService } from '../libraries/service';
-import { type Phase, type Subject, type SubjectResolver, type SubjectType, type WorkspaceLibrary } from './contracts';
-import { buildJourney, isPhase, manualKeys, type Journey, type JourneyEvidence, type PhaseRecord, type PhaseStatus } from './journey';
+import {
+  type EvidenceContribution,
+  type EvidenceSource,
+  type Phase,
+  type Subject,
+  type SubjectResolver,
+  type SubjectType,
+  type WorkspaceLibrary,
+} from './contracts';
+import { buildJourney, isPhase, manualKeys, type Journey, type PhaseRecord, type PhaseStatus } from './journey';
 import { createWorkspaceRepository, type CommentRow } from './repository';
 import { MAX_COMMENT_LENGTH } from './schema';
 
@@ -60,6 +68,7 @@ function parseChecked(json: string): string[] {
 export function createWorkspaceService({ db, config, mail, accounts, libraries, logger }: WorkspaceDeps) {
   const repo = createWorkspaceRepository(db);
   const resolvers = new Map<SubjectType, SubjectResolver>();
+  const evidenceSources: EvidenceSource[] = [];
   // Item titles in notices are in English, the program's working language;
   // the rest of each notice is in the recipient's language.
   const english = translator('en');
@@ -98,6 +107,16 @@ export function createWorkspaceService({ db, config, mail, accounts, libraries, 
 
     /** Finds an item of the library through its feature's resolver; undefined when unknown or another library's. */
     resolveSubject,
+
+    /** Lets a feature report, for the journey's checklists, the evidence it holds. */
+    registerEvidence(source: EvidenceSource): void {
+      evidenceSources.push(source);
+    },
+
+    /** What the other parts of the workspace hold for the library, for the checklists, as each part reports it. */
+    async evidenceFor(libraryId: string): Promise<EvidenceContribution[]> {
+      return (await Promise.all(evidenceSources.map((source) => source(libraryId)))).flat();
+    },
 
     /** The comments on one item of a library, oldest first, with their authors' names. */
     async listComments(libraryId: string, type: SubjectType, id: string): Promise<Comment[]> {
@@ -160,11 +179,12 @@ export function createWorkspaceService({ db, config, mail, accounts, libraries, 
 
     /**
      * The library's journey: each phase's status and checklist, and the next
-     * step. The evidence comes from the other parts of the workspace, which
-     * the caller gathers (they depend on this service, not the other way).
+     * step. The evidence comes from the other parts of the workspace, through
+     * what they registered (they depend on this service, not the other way).
      */
-    async journey(libraryId: string, evidence: JourneyEvidence): Promise<Journey> {
-      return buildJourney(await service.phaseRecords(libraryId), evidence);
+    async journey(libraryId: string): Promise<Journey> {
+      const [records, evidence] = await Promise.all([service.phaseRecords(libraryId), service.evidenceFor(libraryId)]);
+      return buildJourney(records, evidence);
     },
 
     /** Sets a phase's status and which of its manual checklist items are done. */

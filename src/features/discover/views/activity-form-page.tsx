@@ -1,6 +1,6 @@
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, Select, SubmitButton, TextArea, TextField, type FormState } from '../../../ui/forms';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { ACTIVITY_KINDS, kindLabel, type Activity } from '../service';
 import { MAX_NOTES_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH } from '../schema';

@@ -1,6 +1,6 @@
 import { ConfirmForm } from '../../../ui/forms';
 import { Paragraphs } from '../../../ui/paragraphs';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 
 interface ConfirmDeletePageProps {

@@ -1,7 +1,7 @@
 import { usePage } from '../../../ui/context';
 import { formatDate } from '../../../i18n/format';
 import { ErrorSummary, Form, Select, SubmitButton, TextArea, TextField, type FormState } from '../../../ui/forms';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Insight } from '../service';
 import { MAX_INSIGHT_LENGTH, MAX_THEME_LENGTH, MAX_THEMES } from '../schema';

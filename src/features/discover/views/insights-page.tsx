@@ -2,7 +2,7 @@ import { usePage } from '../../../ui/context';
 import { emptyForm, Select, SubmitButton } from '../../../ui/forms';
 import { Pagination, type Page } from '../../../ui/pagination';
 import { formatDate, formatNumber } from '../../../i18n/format';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Insight } from '../service';
 import { discoverPath, insightsPath } from '../urls';

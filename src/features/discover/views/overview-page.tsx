@@ -2,7 +2,7 @@ import { usePage } from '../../../ui/context';
 import { SummaryList } from '../../../ui/table';
 import { Pagination, type Page } from '../../../ui/pagination';
 import { formatNumber } from '../../../i18n/format';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Activity, DiscoverService, Insight } from '../service';
 import { discoverPath, insightsPath } from '../urls';

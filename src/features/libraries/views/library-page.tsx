@@ -3,7 +3,7 @@ import { usePage } from '../../../ui/context';
 import { SummaryList, Table } from '../../../ui/table';
 import { formatNumber } from '../../../i18n/format';
 import { can } from '../../../policy';
-import { sectionPath } from '../../workspace/views/workspace-layout';
+import { sectionPath } from '../../../ui/workspace/layout';
 import type { LibraryRole } from '../../../db/types';
 import type { Person } from '../../accounts/service';
 import type { Library } from '../service';

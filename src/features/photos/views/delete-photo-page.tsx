@@ -1,6 +1,6 @@
 import { usePage } from '../../../ui/context';
 import { ConfirmForm } from '../../../ui/forms';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Photo } from '../service';
 import { photoPath } from '../urls';

@@ -1,6 +1,6 @@
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, fieldId, Form, SubmitButton, type FormState } from '../../../ui/forms';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { Subject, WorkspaceLibrary } from '../../workspace/contracts';
 import { newPhotoPath, photosPath } from '../urls';
 import { PhotoFileField, PhotoFields } from './photo-fields';

@@ -1,8 +1,8 @@
 import { usePage } from '../../../ui/context';
 import { SummaryList } from '../../../ui/table';
 import { formatDateTime } from '../../../i18n/format';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
-import { CommentThread } from '../../workspace/views/comments';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
+import { CommentThread } from '../../../ui/workspace/comments';
 import type { Subject, WorkspaceLibrary } from '../../workspace/contracts';
 import type { Comment } from '../../workspace/service';
 import { isPublishable, type Photo } from '../service';

@@ -2,7 +2,7 @@ import { usePage } from '../../../ui/context';
 import { emptyForm, Select } from '../../../ui/forms';
 import { Pagination, type Page } from '../../../ui/pagination';
 import { formatNumber } from '../../../i18n/format';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { PHOTO_KINDS, type Photo, type PhotoKind } from '../service';
 import { newPhotoPath, photoPath, photosPath } from '../urls';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, Select, SubmitButton, TextArea, TextField, type FormState, type Option } from '../../../ui/forms';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import { TASK_STATUSES, type PlanLibrary } from '../service';
 import { MAX_DESCRIPTION_LENGTH, MAX_LINE_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH, MAX_VENDOR_LENGTH } from '../schema';
 import { planPath } from '../urls';

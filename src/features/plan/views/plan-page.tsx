@@ -2,7 +2,7 @@ import { usePage } from '../../../ui/context';
 import { Table } from '../../../ui/table';
 import { formatDate } from '../../../i18n/format';
 import { pluralKey, type MessageKey } from '../../../i18n';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import { TASK_STATUSES, type Milestone, type PlanLibrary, type PlanOverview, type Task } from '../service';
 import { itemPath, newItemPath, planPath, revisionsPath, PLAN_VIEWS, type PlanView } from '../urls';
 import { BudgetWarnings, OverdueTag, STATUS_LABELS, TaskStatus } from './parts';

@@ -4,7 +4,7 @@ import { Pagination, type Page } from '../../../ui/pagination';
 import { formatDateTime, formatNumber } from '../../../i18n/format';
 import type { MessageKey } from '../../../i18n';
 import type { PlanEntityType, PlanRevisionAction } from '../../../db/tables/plan';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { PlanLibrary, PlanRevision } from '../service';
 import { planPath, revisionsPath } from '../urls';
 import { useFieldLabel, useFieldText } from './parts';

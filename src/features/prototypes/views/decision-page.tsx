@@ -1,6 +1,6 @@
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, Radios, SubmitButton, TextArea, type FormState } from '../../../ui/forms';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { DECISIONS, prototypePath, type Prototype } from '../service';
 import { MAX_REASON, UNDECIDED } from '../schema';

@@ -1,6 +1,6 @@
 import { usePage } from '../../../ui/context';
 import { Checkboxes, type FormState } from '../../../ui/forms';
-import { sectionPath } from '../../workspace/views/workspace-layout';
+import { sectionPath } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { ideaPath, ideatePath, type Idea } from '../service';
 import { ItemFormPage } from './item-form';

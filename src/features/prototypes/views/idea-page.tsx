@@ -1,8 +1,8 @@
 import { usePage } from '../../../ui/context';
 import { Paragraphs } from '../../../ui/paragraphs';
-import { WorkspaceLayout, sectionPath } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout, sectionPath } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
-import { CommentThread } from '../../workspace/views/comments';
+import { CommentThread } from '../../../ui/workspace/comments';
 import type { Comment } from '../../workspace/service';
 import { ideaPath, ideatePath, prototypePath, type Idea, type Prototype } from '../service';
 import { decisionLabel } from './decision-text';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, SubmitButton, TextArea, TextField, type FormState } from '../../../ui/forms';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { MAX_DESCRIPTION, MAX_TITLE } from '../schema';
 

@@ -2,7 +2,7 @@ import { usePage } from '../../../ui/context';
 import { Table } from '../../../ui/table';
 import { Pagination, type Page } from '../../../ui/pagination';
 import { formatDate, formatMoney, formatNumber } from '../../../i18n/format';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { ideaPath, ideatePath, prototypePath, type Idea, type Prototype } from '../service';
 import { decisionLabel } from './decision-text';

@@ -3,7 +3,7 @@ import { Form, SubmitButton } from '../../../ui/forms';
 import { Table } from '../../../ui/table';
 import { Pagination, type Page } from '../../../ui/pagination';
 import { formatDateTime, formatNumber } from '../../../i18n/format';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { sharePaths, type Postcard, type Story } from '../service';
 import { PostcardStatus, storyStatusKey } from './status';

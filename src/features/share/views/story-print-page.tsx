@@ -1,5 +1,5 @@
 import { usePage } from '../../../ui/context';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Photo } from '../../photos/service';
 import { sharePaths, type Story } from '../service';

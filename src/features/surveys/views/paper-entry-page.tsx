@@ -1,6 +1,6 @@
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, Radios, SubmitButton, type FormState } from '../../../ui/forms';
-import { sectionPath, WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { sectionPath, WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Question, Survey } from '../model';
 import { QuestionFields } from './question-fields';

@@ -1,7 +1,7 @@
 import { usePage } from '../../../ui/context';
 import { Paragraphs } from '../../../ui/paragraphs';
 import { translator, type Locale } from '../../../i18n';
-import { sectionPath, WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { sectionPath, WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { inLocale, SCALE_POINTS, type Question, type Survey } from '../model';
 import { bilingualTitle } from './status';

@@ -1,6 +1,6 @@
 import { usePage } from '../../../ui/context';
 import { Checkboxes, ErrorSummary, Form, Radios, SubmitButton, TextArea, TextField, type FormState } from '../../../ui/forms';
-import { sectionPath, WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { sectionPath, WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { OPTION_TYPES, QUESTION_TYPES, type Question, type QuestionType, type Survey } from '../model';
 import { MAX_DOTS, MAX_OPTIONS, MAX_PROMPT_LENGTH, MIN_OPTIONS } from '../schema';

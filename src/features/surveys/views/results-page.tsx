@@ -3,7 +3,7 @@ import { SummaryList } from '../../../ui/table';
 import type { FormState } from '../../../ui/forms';
 import { formatNumber } from '../../../i18n/format';
 import { pluralKey, type MessageKey } from '../../../i18n';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { inLocale, type SurveyStatus } from '../model';
 import type { ResultsFilter, SurveyResults } from '../results';

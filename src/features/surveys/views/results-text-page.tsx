@@ -1,7 +1,7 @@
 import { usePage } from '../../../ui/context';
 import { Pagination } from '../../../ui/pagination';
 import type { FormState } from '../../../ui/forms';
-import { WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { inLocale } from '../model';
 import { PRIVACY_THRESHOLD, TEXT_PAGE_SIZE, type ResultsFilter, type TextResults } from '../results';

@@ -1,6 +1,6 @@
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, SubmitButton, TextArea, TextField, type FormState } from '../../../ui/forms';
-import { sectionPath, WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { sectionPath, WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Survey } from '../model';
 import { MAX_INTRO_LENGTH, MAX_TITLE_LENGTH } from '../schema';

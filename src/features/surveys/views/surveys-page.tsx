@@ -2,7 +2,7 @@ import { usePage } from '../../../ui/context';
 import { Table } from '../../../ui/table';
 import { Pagination, type Page } from '../../../ui/pagination';
 import { formatDate, formatNumber } from '../../../i18n/format';
-import { sectionPath, WorkspaceLayout } from '../../workspace/views/workspace-layout';
+import { sectionPath, WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { effectiveStatus } from '../model';
 import type { SurveySummary } from '../service';

@@ -2,7 +2,7 @@ import { usePage } from '../../../ui/context';
 import { formatNumber } from '../../../i18n/format';
 import type { WorkspaceLibrary } from '../contracts';
 import type { ChecklistItem, PhaseStatus } from '../journey';
-import { sectionPath } from './workspace-layout';
+import { sectionPath } from '../../../ui/workspace/layout';
 
 /** A phase's status in words, styled by its value (the words carry the meaning, not the colour). */
 export function PhaseStatusTag({ status }: { status: PhaseStatus }) {

@@ -1,8 +1,8 @@
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, type FormState } from '../../../ui/forms';
 import type { Subject, WorkspaceLibrary } from '../contracts';
-import { WorkspaceLayout } from './workspace-layout';
-import { CommentForm } from './comments';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
+import { CommentForm } from '../../../ui/workspace/comments';
 
 interface CommentPageProps {
   library: WorkspaceLibrary;

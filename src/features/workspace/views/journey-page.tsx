@@ -1,7 +1,7 @@
 import { usePage } from '../../../ui/context';
 import type { WorkspaceLibrary } from '../contracts';
 import type { Journey, NextStep } from '../journey';
-import { WorkspaceLayout } from './workspace-layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import { Checklist, ItemLabel, PhaseStatusTag } from './checklist';
 
 /** The address of a phase's page in the journey. */

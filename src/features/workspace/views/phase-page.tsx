@@ -4,9 +4,9 @@ import { formatDateTime } from '../../../i18n/format';
 import { PHASES, type WorkspaceLibrary } from '../contracts';
 import { PHASE_STATUSES, type PhaseState } from '../journey';
 import type { Comment } from '../service';
-import { WorkspaceLayout, sectionPath } from './workspace-layout';
+import { WorkspaceLayout, sectionPath } from '../../../ui/workspace/layout';
 import { Checklist, PhaseStatusTag } from './checklist';
-import { CommentThread } from './comments';
+import { CommentThread } from '../../../ui/workspace/comments';
 import { phasePath } from './journey-page';
 
 interface PhasePageProps {

@@ -1,8 +1,13 @@
 import type { ComponentChildren } from 'preact';
-import { Layout, PageHeading } from '../../../ui/layout';
-import { usePage } from '../../../ui/context';
-import type { MessageKey } from '../../../i18n';
-import type { WorkspaceLibrary } from '../contracts';
+import { Layout, PageHeading } from '../layout';
+import { usePage } from '../context';
+import type { MessageKey } from '../../i18n';
+
+/** What the workspace's pages show of the library they belong to. */
+export interface WorkspaceLibraryRef {
+  slug: string;
+  name: string;
+}
 
 /** The parts of a library's workspace, in the order of the method. */
 export type WorkspaceSection = 'journey' | 'discover' | 'surveys' | 'ideate' | 'plan' | 'photos' | 'share';
@@ -18,13 +23,13 @@ const SECTIONS: ReadonlyArray<{ section: WorkspaceSection; path: string; label: 
 ];
 
 /** The address of a workspace section, e.g. `/libraries/madison/plan`. */
-export function sectionPath(library: Pick<WorkspaceLibrary, 'slug'>, section: WorkspaceSection): string {
+export function sectionPath(library: Pick<WorkspaceLibraryRef, 'slug'>, section: WorkspaceSection): string {
   const found = SECTIONS.find((s) => s.section === section);
   return `/libraries/${library.slug}/${found?.path ?? section}`;
 }
 
 interface WorkspaceLayoutProps {
-  library: WorkspaceLibrary;
+  library: WorkspaceLibraryRef;
   section: WorkspaceSection;
   title: string;
   lead?: string;

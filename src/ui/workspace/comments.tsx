@@ -1,22 +1,33 @@
-import { usePage } from '../../../ui/context';
-import { Form, SubmitButton, TextArea, emptyForm, type FormState } from '../../../ui/forms';
-import { Paragraphs } from '../../../ui/paragraphs';
-import { formatDateTime } from '../../../i18n/format';
-import type { WorkspaceLibrary, SubjectType } from '../contracts';
-import type { Comment } from '../service';
-import { MAX_COMMENT_LENGTH } from '../schema';
+import { usePage } from '../context';
+import { Form, SubmitButton, TextArea, emptyForm, type FormState } from '../forms';
+import { Paragraphs } from '../paragraphs';
+import { formatDateTime } from '../../i18n/format';
+import type { WorkspaceLibraryRef } from './layout';
+
+/** The longest comment accepted: a few careful paragraphs. The workspace's form schema enforces it too. */
+export const MAX_COMMENT_LENGTH = 4000;
+
+/** A comment as its thread shows it. */
+export interface ThreadComment {
+  id: string;
+  /** '' when the author's account no longer exists. */
+  authorName: string;
+  body: string;
+  createdAt: string;
+}
 
 interface CommentThreadProps {
-  library: WorkspaceLibrary;
-  type: SubjectType;
+  library: Pick<WorkspaceLibraryRef, 'slug'>;
+  /** The kind of item, as the workspace's comment threads name it (e.g. `activity`). */
+  type: string;
   id: string;
-  comments: Comment[];
+  comments: ThreadComment[];
   /** The reader may add a comment (library.comment). */
   canComment: boolean;
 }
 
 interface CommentFormProps {
-  library: Pick<WorkspaceLibrary, 'slug'>;
+  library: Pick<WorkspaceLibraryRef, 'slug'>;
   type: string;
   id: string;
   form: FormState;
