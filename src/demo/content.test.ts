@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../tests/support/app';
 import { TestClient } from '../../tests/support/client';
 import { seedDemo } from './seed';
+import { assertInOrder } from '../../tests/support/order';
 
 let testApp: TestApp;
 
@@ -38,5 +39,5 @@ test('the demo content fills the hub: home text, recent items, postcards linked 
   const home = await new TestClient(app).get('/');
   assert.match(home.body, /What is a smart library space\?/);
   const recent = home.body.slice(home.body.indexOf('Most recently added'));
-  assert.ok(recent.indexOf('Makerspace and digital media lab resources') < recent.indexOf('Resources for STEM and STEAM'));
+  assertInOrder(recent, ['Most recently added', 'Makerspace and digital media lab resources', 'Resources for STEM and STEAM'], 'newest first');
 });

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makePerson, PASSWORD, signedInClient } from '../../../tests/support/factories';
 import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp';
+import { assertInOrder } from '../../../tests/support/order';
 
 /** The error message shown next to a field, or undefined. */
 function fieldError(html: string, field: string): string | undefined {
@@ -189,7 +190,7 @@ describe('contact messages for admins', () => {
     const list = await admin.get('/messages');
     assert.equal(list.statusCode, 200);
     assert.match(list.body, /<caption>Messages, newest first \(2, 2 unread\)<\/caption>/);
-    assert.ok(list.body.indexOf('>Ben<') < list.body.indexOf('Ana &lt;b>Lee&lt;/b>'));
+    assertInOrder(list.body, ['>Ben<', 'Ana &lt;b>Lee&lt;/b>'], 'newest first');
     assert.equal((list.body.match(/class="tag">Unread</g) ?? []).length, 2);
   });
 

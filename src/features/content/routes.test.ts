@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makeLibrary, makePerson, PASSWORD, signedInClient } from '../../../tests/support/factories';
 import { utcToLocal } from '../../i18n/time';
+import { assertInOrder } from '../../../tests/support/order';
 
 /** The fields of a complete item form; tests override what they check. */
 const fields = (overrides: Record<string, string | string[]> = {}) => ({ title: 'Makerspace news', summary: '', body: 'Plain text.', intent: 'save', ...overrides });
@@ -242,7 +243,7 @@ describe('content pages', () => {
     const byTag = await visitor.get('/tags/makerspaces');
     assert.equal(byTag.statusCode, 200);
     assert.match(byTag.body, /<h1>Makerspaces<\/h1>/);
-    assert.ok(byTag.body.indexOf('Greetings from Tucker') < byTag.body.indexOf('Makerspace resources'), 'newest first');
+    assertInOrder(byTag.body, ['Greetings from Tucker', 'Makerspace resources'], 'newest first');
 
     const duplicate = await admin.post('/content/tags', { kind: 'phase', name: 'makerspaces' });
     assert.equal(duplicate.statusCode, 400);

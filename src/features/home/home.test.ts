@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makeLibrary, makePerson, PASSWORD } from '../../../tests/support/factories';
+import { assertInOrder } from '../../../tests/support/order';
 
 describe('the public home page', () => {
   let t: TestApp;
@@ -83,7 +84,7 @@ describe('the public home page', () => {
     assert.match(page.body, /<p>A <strong>smart space<\/strong> is a room for <em>active learning<\/em>\.<\/p>/);
     assert.ok(!page.body.includes('Fifteen libraries turn a room'), 'the home page text replaces the program description');
     const recent = page.body.slice(page.body.indexOf('Most recently added'));
-    assert.ok(recent.indexOf('Makerspace and digital media lab resources') < recent.indexOf('Older news'), 'newest first');
+    assertInOrder(recent, ['Most recently added', 'Makerspace and digital media lab resources', 'Older news'], 'newest first');
     assert.match(recent, /<p class="tag">Resource collection<\/p><h3><a href="\/resources\/makerspace-and-digital-media-lab-resources">/);
     assert.match(recent, /Planning a makerspace\?/);
     assert.match(recent, /Updated Feb 22, 2018/);

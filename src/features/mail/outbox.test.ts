@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makeLibrary, makePerson, PASSWORD, signedInClient } from '../../../tests/support/factories';
+import { assertInOrder } from '../../../tests/support/order';
 
 describe('the outbox', () => {
   let t: TestApp;
@@ -29,7 +30,7 @@ describe('the outbox', () => {
     const first = await admin.get('/outbox');
     assert.match(first.body, /Kept messages, newest first \(30\)/);
     assert.equal(first.body.match(/<tr>/g)?.length, 26);
-    assert.ok(first.body.indexOf('Message 29') < first.body.indexOf('Message 28'));
+    assertInOrder(first.body, ['Message 29<', 'Message 28<'], 'newest first');
     assert.match(first.body, /Page 1 of 2/);
     const second = await admin.get('/outbox?page=2');
     assert.equal(second.body.match(/<tr>/g)?.length, 6);

@@ -11,6 +11,7 @@ import type { WorkspaceLibrary } from '../workspace/contracts';
 import { PhotoNotFoundError, PhotoNotPublishableError, type Photo, type PhotoDetails } from './service';
 import { PhotoStrip } from './views/photo-strip';
 import { newPhotoPath } from './urls';
+import { assertInOrder } from '../../../tests/support/order';
 
 interface FilePart {
   name: string;
@@ -165,7 +166,7 @@ describe('workspace photos', () => {
     assert.match(list.body, /<h1>Photos<\/h1>/);
     assert.match(list.body, /<h2 id="photos-before">Before<\/h2>/);
     assert.match(list.body, /<h2 id="photos-after">After<\/h2>/);
-    assert.ok(list.body.indexOf('photos-before') < list.body.indexOf('photos-after'), 'groups follow the order of the work');
+    assertInOrder(list.body, ['photos-before', 'photos-after'], 'groups follow the order of the work');
     assert.match(list.body, /class="tag">Release on file</);
     assert.match(list.body, /Add a photo/);
     assert.doesNotMatch(list.body, /Madison before/);

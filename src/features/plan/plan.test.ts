@@ -5,6 +5,7 @@ import type { TestClient } from '../../../tests/support/client';
 import { makeLibrary, signedInClient } from '../../../tests/support/factories';
 import { addDays, todayIn } from '../../i18n/time';
 import type { PlanLibrary, TaskInput } from './service';
+import { assertInOrder } from '../../../tests/support/order';
 
 /** The error message shown next to a field, or undefined. */
 function fieldError(html: string, field: string): string | undefined {
@@ -249,12 +250,9 @@ describe('action plan pages', () => {
     it('lists tasks grouped by goal, with overdue tasks labelled', async () => {
       const page = await client.get(`/libraries/${library.slug}/plan`);
       assert.equal(page.statusCode, 200);
-      const space = page.body.indexOf('<caption>Tasks for the goal “A space for making”</caption>');
-      const programs = page.body.indexOf('<caption>Tasks for the goal “Programs for teens”</caption>');
-      assert.ok(space > 0 && programs > space);
-      const late = page.body.indexOf('Late and blocked');
-      assert.ok(late > space && late < programs, 'a task is listed under its goal');
-      assert.ok(page.body.indexOf('Next month') > programs);
+      const space = '<caption>Tasks for the goal “A space for making”</caption>';
+      const programs = '<caption>Tasks for the goal “Programs for teens”</caption>';
+      assertInOrder(page.body, [space, 'Late and blocked', programs, 'Next month'], 'a task is listed under its goal');
       assert.equal(overdueCount(page.body), 1, 'only the late task that is not done is overdue');
       assert.match(page.body, /<caption>Milestones by date<\/caption>/);
       assert.match(page.body, /Grand opening/);

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makeLibrary, makePerson } from '../../../tests/support/factories';
+import { assertInOrder } from '../../../tests/support/order';
 
 /** The error message shown next to a field, or undefined. */
 function fieldError(html: string, field: string): string | undefined {
@@ -391,7 +392,7 @@ describe('ideas and prototypes (HTTP)', () => {
       assert.equal(added.headers.location, `${base}/prototypes/${id}#sessions`);
       assert.match((await as.staffA.get(`${base}/prototypes/${id}`)).body, /The test session of May 20, 2017 has been added/);
       const page = await as.coachA.get(`${base}/prototypes/${id}`);
-      assert.ok(page.body.indexOf('May 20, 2017, Teen room') < page.body.indexOf('Mar 2, 2017, Community room'), 'newest first');
+      assertInOrder(page.body, ['May 20, 2017, Teen room', 'Mar 2, 2017, Community room'], 'newest first');
       assert.match(page.body, new RegExp(`<a href="/libraries/${slugA}/surveys/survey-a/results">Results of Survey survey-a</a>`));
       assert.match(page.body, /“Can we use it after school\?”/);
       assert.doesNotMatch(page.body, /sessions\/[^"]+\/edit/, 'a coach sees no editing links');
