@@ -56,6 +56,8 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   'POST /people/:person/resend-invitation': ADMIN,
   'GET /outbox': ADMIN,
   'GET /outbox/:message': ADMIN,
+  'GET /jobs': ADMIN,
+  'POST /jobs/:job/retry': ADMIN,
   'GET /program': ADMIN,
   'GET /program/edit': ADMIN,
   'POST /program/edit': ADMIN,
@@ -316,6 +318,7 @@ describe('authorization matrix', () => {
     params.person = target.id;
     params.cohort = cohort.id;
     params.message = kept.items[0]!.id;
+    params.job = 'no-such-job';
     params.token = 'not-a-real-token';
     params.image = 'no-such-image';
     params.file = '480.webp';
