@@ -56,6 +56,8 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   'POST /people/:person/resend-invitation': ADMIN,
   'GET /outbox': ADMIN,
   'GET /outbox/:message': ADMIN,
+  'GET /jobs': ADMIN,
+  'POST /jobs/:job/retry': ADMIN,
   'GET /program': ADMIN,
   'GET /program/edit': ADMIN,
   'POST /program/edit': ADMIN,

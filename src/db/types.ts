@@ -14,6 +14,7 @@ import type { PrototypesTables } from './tables/prototypes';
 import type { PlanTables } from './tables/plan';
 import type { PhotosTables } from './tables/photos';
 import type { ShareTables } from './tables/share';
+import type { JobsTables } from './tables/jobs';
 
 export type Role = 'admin' | 'coach' | 'staff';
 export type UserStatus = 'invited' | 'active' | 'deactivated';
@@ -139,7 +140,8 @@ export interface DB
     PrototypesTables,
     PlanTables,
     PhotosTables,
-    ShareTables {
+    ShareTables,
+    JobsTables {
   settings: SettingsTable;
   programs: ProgramsTable;
   cohorts: CohortsTable;

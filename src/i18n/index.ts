@@ -4,6 +4,7 @@ import { peopleMessages } from '../features/people/messages';
 import { programsMessages } from '../features/programs/messages';
 import { librariesMessages } from '../features/libraries/messages';
 import { mailMessages } from '../features/mail/messages';
+import { jobsMessages } from '../features/jobs/messages';
 import { homeMessages } from '../features/home/messages';
 import { contentMessages } from '../features/content/messages';
 import { searchMessages } from '../features/search/messages';
@@ -31,6 +32,7 @@ const en = {
   ...programsMessages.en,
   ...librariesMessages.en,
   ...mailMessages.en,
+  ...jobsMessages.en,
   ...homeMessages.en,
   ...contentMessages.en,
   ...searchMessages.en,
@@ -60,6 +62,7 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = {
     ...programsMessages.es,
     ...librariesMessages.es,
     ...mailMessages.es,
+    ...jobsMessages.es,
     ...homeMessages.es,
     ...contentMessages.es,
     ...searchMessages.es,

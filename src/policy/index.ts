@@ -25,6 +25,8 @@ const globalActions = {
   'people.manage': isAdmin,
   'libraries.manage': isAdmin,
   'outbox.read': isAdmin,
+  /** Reading the background job queue and retrying failed jobs. */
+  'jobs.manage': isAdmin,
   /** Writing, publishing and restoring hub content, and uploading images. */
   'content.manage': isAdmin,
   /** Composing and sending newsletter issues; reading and exporting subscribers. */

@@ -23,7 +23,7 @@ describe('policy', () => {
   });
 
   it('keeps program administration to admins', () => {
-    for (const action of ['program.manage', 'people.manage', 'libraries.manage', 'outbox.read'] as const) {
+    for (const action of ['program.manage', 'people.manage', 'libraries.manage', 'outbox.read', 'jobs.manage'] as const) {
       assert.equal(can(admin, action), true, action);
       assert.equal(can(coachOfA, action), false, action);
       assert.equal(can(leadOfA, action), false, action);

@@ -8,6 +8,7 @@ import './types';
 import { fastifyTrustProxy, type Config } from './config';
 import type { Database } from '../db/connection';
 import { createServices } from './services';
+import type { Clock } from '../features/jobs/service';
 import { cookieSecret } from '../db/settings';
 import { loggerOptions } from './logging';
 import { assetUrls, PUBLIC_DIR } from './assets';
@@ -25,6 +26,7 @@ import { peopleRoutes } from '../features/people/routes';
 import { programsRoutes } from '../features/programs/routes';
 import { librariesRoutes } from '../features/libraries/routes';
 import { mailRoutes } from '../features/mail/routes';
+import { jobsRoutes } from '../features/jobs/routes';
 import { contentRoutes } from '../features/content/routes';
 import { searchRoutes } from '../features/search/routes';
 import { feedsRoutes } from '../features/feeds/routes';
@@ -47,6 +49,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Pino logger options, or false to keep tests quiet. */
   logger?: boolean | object;
+  /** The job queue's clock (tests). */
+  clock?: Clock;
 }
 
 /** Builds the whole application without listening, for `main` and for tests. */
@@ -64,7 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.decorate('config', config);
   app.decorate('database', database);
-  app.decorate('services', createServices({ database, config, logger: app.log }));
+  app.decorate('services', createServices({ database, config, logger: app.log, ...(options.clock ? { clock: options.clock } : {}) }));
 
   await app.register(cookie, {
     secret: await cookieSecret(database.db),
@@ -96,6 +100,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(programsRoutes);
   await app.register(librariesRoutes);
   await app.register(mailRoutes);
+  // After mail: on close, the queue stops (and its jobs finish sending) before the mail transport closes.
+  await app.register(jobsRoutes);
   await app.register(contentRoutes);
   await app.register(searchRoutes);
   await app.register(feedsRoutes);

@@ -57,8 +57,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await seedDemo(app.services, database.db);
     }
     await app.services.accounts.prune();
-    // Marks copies a killed process left half-sent, then sends queued newsletter issues.
-    await app.services.newsletter.startWorker();
+    // Background jobs: each kind recovers what a stopped process left, then due jobs run.
+    await app.services.jobs.start();
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close();

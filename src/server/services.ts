@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/connection';
 import type { Config } from './config';
 import { createMailService } from '../features/mail/service';
+import { createJobsService, type Clock } from '../features/jobs/service';
 import { createAccountsService } from '../features/accounts/service';
 import { createLibrariesService } from '../features/libraries/service';
 import { createProgramsService } from '../features/programs/service';
@@ -25,15 +26,19 @@ export interface ServiceDeps {
   database: Database;
   config: Config;
   logger: FastifyBaseLogger;
+  /** The job queue's clock; tests move it by hand to make leases and retries due. */
+  clock?: Clock;
 }
 
 /**
  * Wires every feature's service once per app. A feature reaches another only
  * through the service handed to it here.
  */
-export function createServices({ database, config, logger }: ServiceDeps) {
+export function createServices({ database, config, logger, clock }: ServiceDeps) {
   const { db } = database;
   const mail = createMailService({ db, config, logger });
+  // Background work: features register their kinds of job with the queue.
+  const jobs = createJobsService({ database, logger, ...(clock ? { clock } : {}) });
   const accounts = createAccountsService({ db, config, mail });
   const programs = createProgramsService({ db });
   const libraries = createLibrariesService({ db, programs });
@@ -42,7 +47,7 @@ export function createServices({ database, config, logger }: ServiceDeps) {
   const search = createSearchIndex(database);
   const images = createImagesService({ db });
   const content = createContentService({ db, search, images, libraries });
-  const newsletter = createNewsletterService({ db, config, mail, content, logger });
+  const newsletter = createNewsletterService({ db, config, mail, content, jobs, logger });
   const contact = createContactService({ db, config, mail, programs, logger });
   const home = createHomeService({ accounts, libraries, programs });
   // The library workspace: each part registers its items for comment threads
@@ -57,6 +62,7 @@ export function createServices({ database, config, logger }: ServiceDeps) {
   const share = createShareService({ db, workspace, content, photos, discover, surveyResults, prototypes, plan, libraries });
   return {
     mail,
+    jobs,
     accounts,
     programs,
     libraries,

@@ -36,6 +36,7 @@ function workNav(actor: NonNullable<ReturnType<typeof usePage>['actor']>): NavIt
   if (can(actor, 'people.manage')) items.push({ href: '/people', label: 'layout.nav.people' });
   if (can(actor, 'program.manage')) items.push({ href: '/program', label: 'layout.nav.program' });
   if (can(actor, 'outbox.read')) items.push({ href: '/outbox', label: 'layout.nav.outbox' });
+  if (can(actor, 'jobs.manage')) items.push({ href: '/jobs', label: 'layout.nav.jobs' });
   items.push({ href: '/account', label: 'layout.nav.account' });
   return items;
 }

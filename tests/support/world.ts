@@ -51,6 +51,7 @@ export async function buildWorld(app: FastifyInstance): Promise<World> {
   params.person = target.id;
   params.cohort = cohort.id;
   params.message = kept.items[0]!.id;
+  params.job = 'no-such-job';
   params.token = 'not-a-real-token';
   params.image = 'no-such-image';
   params.file = '480.webp';

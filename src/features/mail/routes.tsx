@@ -10,6 +10,9 @@ const read = { config: { can: 'outbox.read' as const } };
 export async function mailRoutes(app: FastifyInstance) {
   const { mail } = app.services;
 
+  // Pooled SMTP connections would otherwise stay open after the app closes.
+  app.addHook('onClose', async () => mail.close());
+
   app.get('/outbox', read, async (request, reply) => {
     const result = await mail.listOutbox(pageNumber((request.query as Record<string, unknown>).page));
     return reply.view(<OutboxPage result={result} delivers={mail.delivers} />);

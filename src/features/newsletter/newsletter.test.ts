@@ -337,8 +337,8 @@ describe('sending to many subscribers survives a restart', () => {
     assert.deepEqual(issue?.counts, { pending: 180, claimed: 20, sent: 100, failed: 0 });
 
     // Restart: the worker first flags what was interrupted, then carries on.
-    await newsletter.startWorker();
-    newsletter.stopWorker();
+    await t.app.services.jobs.start();
+    await t.app.services.jobs.stop();
     issue = await newsletter.getIssue(issueId);
     assert.deepEqual(issue?.counts, { pending: 180, claimed: 0, sent: 100, failed: 20 });
     await drain(t.app);

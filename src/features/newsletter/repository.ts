@@ -127,11 +127,12 @@ export function createNewsletterRepository(db: Kysely<DB>) {
         .execute(),
 
     /**
-     * Starts sending a draft: marks it `sending` and queues one delivery per
-     * confirmed subscriber, in one transaction. False when it was not a draft
-     * (a second click, or another admin was quicker).
+     * Starts sending a draft: marks it `sending`, adds one delivery per
+     * confirmed subscriber and lets `queue` add their jobs, in one
+     * transaction. False when it was not a draft (a second click, or another
+     * admin was quicker).
      */
-    startSending: (id: string, now: string) =>
+    startSending: (id: string, now: string, queue: (trx: Kysely<DB>, subscriberIds: string[]) => Promise<unknown>) =>
       db.transaction().execute(async (trx) => {
         const started = await trx
           .updateTable('newsletter_issues')
@@ -156,6 +157,13 @@ export function createNewsletterRepository(db: Kysely<DB>) {
               .where('status', '=', 'confirmed'),
           )
           .execute();
+        const queued = await trx
+          .selectFrom('newsletter_deliveries')
+          .select('subscriber_id')
+          .where('issue_id', '=', id)
+          .orderBy('subscriber_id')
+          .execute();
+        await queue(trx, queued.map((row) => row.subscriber_id));
         return true;
       }),
 
@@ -203,42 +211,34 @@ export function createNewsletterRepository(db: Kysely<DB>) {
         .offset(offset)
         .execute(),
 
-    /**
-     * Claims up to `limit` pending deliveries of one sending issue for this
-     * batch and returns them with their recipients. The claim is one update
-     * conditioned on `pending`, so two workers never claim the same row.
-     */
-    claimBatch: async (claimId: string, limit: number, now: string) => {
-      const next = await db
+    /** One copy with its recipient, or undefined when it is gone (unsubscribed, or the issue deleted). */
+    findDelivery: (issueId: string, subscriberId: string) =>
+      db
         .selectFrom('newsletter_deliveries as d')
-        .innerJoin('newsletter_issues as i', 'i.id', 'd.issue_id')
-        .select(['d.issue_id', 'd.subscriber_id'])
-        .where('d.status', '=', 'pending')
-        .where('i.status', '=', 'sending')
-        .orderBy('i.started_at')
-        .orderBy('d.subscriber_id')
-        .limit(limit)
-        .execute();
-      const issueId = next[0]?.issue_id;
-      if (!issueId) return [];
-      const ids = next.filter((row) => row.issue_id === issueId).map((row) => row.subscriber_id);
-      await db
+        .innerJoin('newsletter_subscribers as s', 's.id', 'd.subscriber_id')
+        .select(['d.issue_id', 'd.subscriber_id', 'd.status', 'd.claim_id', 's.email', 's.locale'])
+        .where('d.issue_id', '=', issueId)
+        .where('d.subscriber_id', '=', subscriberId)
+        .executeTakeFirst(),
+
+    /**
+     * Claims a pending copy of a sending issue for one run of its job, just
+     * before it goes to SMTP. Conditioned on `pending`, so of two runs only
+     * one claims it; true when this one did.
+     */
+    claimCopy: async (issueId: string, subscriberId: string, claimId: string, now: string) => {
+      const result = await db
         .updateTable('newsletter_deliveries')
         .set((eb) => ({ status: 'claimed', claim_id: claimId, claimed_at: now, attempts: eb('attempts', '+', 1) }))
         .where('issue_id', '=', issueId)
-        .where('subscriber_id', 'in', ids)
+        .where('subscriber_id', '=', subscriberId)
         .where('status', '=', 'pending')
-        .execute();
-      return db
-        .selectFrom('newsletter_deliveries as d')
-        .innerJoin('newsletter_subscribers as s', 's.id', 'd.subscriber_id')
-        .select(['d.issue_id', 'd.subscriber_id', 's.email', 's.locale'])
-        .where('d.claim_id', '=', claimId)
-        .where('d.status', '=', 'claimed')
-        .execute();
+        .where('issue_id', 'in', (eb) => eb.selectFrom('newsletter_issues').select('id').where('status', '=', 'sending'))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
-    /** Records the outcome of a claimed delivery; only the batch that claimed it may. */
+    /** Records the outcome of a claimed delivery; only the run that claimed it may. */
     finishDelivery: (
       issueId: string,
       subscriberId: string,
@@ -253,26 +253,52 @@ export function createNewsletterRepository(db: Kysely<DB>) {
         .where('claim_id', '=', claimId)
         .execute(),
 
+    /** Every copy claimed and not yet recorded, with the run that claimed it. */
+    listClaimed: () =>
+      db
+        .selectFrom('newsletter_deliveries')
+        .select(['issue_id', 'subscriber_id', 'claim_id'])
+        .where('status', '=', 'claimed')
+        .orderBy('issue_id')
+        .orderBy('subscriber_id')
+        .execute(),
+
     /**
-     * Marks every claimed delivery as failed with the given reason; returns
-     * how many. The claim id stays, so that if another instance was in fact
-     * still sending one of them, its "sent" is recorded over this.
+     * Marks a copy still claimed by the given run as failed with the given
+     * reason; true when it did. The claim id stays, so that if that run was
+     * in fact still sending, its "sent" is recorded over this.
      */
-    failClaimed: async (reason: string) => {
+    failClaimed: async (issueId: string, subscriberId: string, claimId: string | null, reason: string) => {
       const result = await db
         .updateTable('newsletter_deliveries')
         .set({ status: 'failed', last_error: reason })
+        .where('issue_id', '=', issueId)
+        .where('subscriber_id', '=', subscriberId)
         .where('status', '=', 'claimed')
+        .where((eb) => (claimId === null ? eb('claim_id', 'is', null) : eb('claim_id', '=', claimId)))
         .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      return Number(result.numUpdatedRows) === 1;
     },
 
-    /** Marks sending issues with nothing left to send as sent. */
-    finishIssues: (now: string) =>
+    /** Pending copies of issues being sent, to queue their jobs again where missing. */
+    listPendingOfSending: () =>
+      db
+        .selectFrom('newsletter_deliveries as d')
+        .innerJoin('newsletter_issues as i', 'i.id', 'd.issue_id')
+        .select(['d.issue_id', 'd.subscriber_id'])
+        .where('d.status', '=', 'pending')
+        .where('i.status', '=', 'sending')
+        .orderBy('d.issue_id')
+        .orderBy('d.subscriber_id')
+        .execute(),
+
+    /** Marks sending issues (or the one given) with nothing left to send as sent. */
+    finishIssues: (now: string, issueId?: string) =>
       db
         .updateTable('newsletter_issues')
         .set({ status: 'sent', finished_at: now, updated_at: now })
         .where('status', '=', 'sending')
+        .$if(issueId !== undefined, (q) => q.where('id', '=', issueId!))
         .where((eb) =>
           eb.not(
             eb.exists(
@@ -288,29 +314,40 @@ export function createNewsletterRepository(db: Kysely<DB>) {
 
     /**
      * Queues an issue's failed deliveries again, for recipients still
-     * subscribed, and puts the issue back to sending. Returns how many.
+     * subscribed, puts the issue back to sending and lets `queue` queue their
+     * jobs again, in one transaction. Returns how many.
      */
-    retryFailed: (issueId: string, now: string) =>
+    retryFailed: (issueId: string, now: string, queue: (trx: Kysely<DB>, subscriberIds: string[]) => Promise<unknown>) =>
       db.transaction().execute(async (trx) => {
-        const result = await trx
-          .updateTable('newsletter_deliveries')
-          .set({ status: 'pending', last_error: null })
+        const failed = await trx
+          .selectFrom('newsletter_deliveries')
+          .select('subscriber_id')
           .where('issue_id', '=', issueId)
           .where('status', '=', 'failed')
           .where('subscriber_id', 'in', (eb) =>
             eb.selectFrom('newsletter_subscribers').select('id').where('status', '=', 'confirmed'),
           )
-          .executeTakeFirst();
-        const queued = Number(result.numUpdatedRows);
-        if (queued > 0) {
+          .orderBy('subscriber_id')
+          .execute();
+        const ids = failed.map((row) => row.subscriber_id);
+        if (ids.length === 0) return 0;
+        for (let i = 0; i < ids.length; i += 500) {
           await trx
-            .updateTable('newsletter_issues')
-            .set({ status: 'sending', finished_at: null, updated_at: now })
-            .where('id', '=', issueId)
-            .where('status', '!=', 'draft')
+            .updateTable('newsletter_deliveries')
+            .set({ status: 'pending', last_error: null })
+            .where('issue_id', '=', issueId)
+            .where('status', '=', 'failed')
+            .where('subscriber_id', 'in', ids.slice(i, i + 500))
             .execute();
         }
-        return queued;
+        await trx
+          .updateTable('newsletter_issues')
+          .set({ status: 'sending', finished_at: null, updated_at: now })
+          .where('id', '=', issueId)
+          .where('status', '!=', 'draft')
+          .execute();
+        await queue(trx, ids);
+        return ids.length;
       }),
   };
 }

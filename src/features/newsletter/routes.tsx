@@ -40,9 +40,6 @@ function actorOf(request: FastifyRequest): Actor {
 export async function newsletterRoutes(app: FastifyInstance) {
   const { newsletter } = app.services;
 
-  // A batch still running when the app closes would write to a closed database.
-  app.addHook('onClose', async () => newsletter.stopWorker());
-
   // RFC 8058 lets a mail client send its one-click unsubscribe as
   // multipart/form-data. Only the request matters, not its body, so such a
   // body is read and set aside rather than refused as an unknown type.

@@ -7,6 +7,7 @@ import { hashToken, newId, newToken, nowIso } from '../../db/ids';
 import { cookieSecret } from '../../db/settings';
 import type { Config } from '../../server/config';
 import type { MailService } from '../mail/service';
+import type { JobContext, JobsService } from '../jobs/service';
 import { translator, type Locale } from '../../i18n';
 import type { Actor } from '../../policy';
 import { createNewsletterRepository, type DeliveryCounts, type IssueRow, type SubscriberRow } from './repository';
@@ -20,9 +21,16 @@ const CONFIRMATION_LIFETIME_MS = 7 * DAY;
 /** A double click or an impatient resubmit sends no second confirmation within this time. */
 const CONFIRMATION_RESEND_MS = 5 * MINUTE;
 const PAGE_SIZE = 25;
-/** Deliveries handed to SMTP per worker tick. */
+/** Copies `processBatch` sends unless told otherwise. */
 const BATCH_SIZE = 20;
-const TICK_MS = 1_000;
+/** The job that sends one copy of an issue to one subscriber. */
+export const COPY_JOB = 'newsletter.copy';
+/**
+ * Copies one worker hands to SMTP at once. With the pooled SMTP transport's
+ * five connections this reaches the 20 copies a second of decision record
+ * 020 even against a provider that takes a fifth of a second per message.
+ */
+const COPY_CONCURRENCY = 5;
 /** How many items an admin chooses from when composing. */
 export const RECENT_ITEM_CHOICES = 30;
 export const INTERRUPTED = 'interrupted — may or may not have been delivered';
@@ -38,8 +46,18 @@ export interface NewsletterDeps {
   config: Config;
   mail: MailService;
   content: NewsletterContentSource;
+  jobs: JobsService;
   logger: FastifyBaseLogger;
 }
+
+/** What the job of one copy carries. */
+interface CopyPayload {
+  issueId: string;
+  subscriberId: string;
+}
+
+/** What became of one copy's job run. */
+type CopyOutcome = 'sent' | 'failed' | 'interrupted' | 'skipped';
 
 export type ConfirmResult = { ok: true } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
@@ -77,20 +95,29 @@ const parseIds = (json: string): string[] => {
 /** The error text kept for a failed delivery: enough to diagnose, never a whole SMTP transcript. */
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
+/** One copy's idempotency key in the job queue: the same copy is never queued twice. */
+const copyKey = (issueId: string, subscriberId: string) => `newsletter:${issueId}:${subscriberId}`;
+const copyJob = (issueId: string, subscriberId: string) => ({
+  kind: COPY_JOB,
+  payload: { issueId, subscriberId } satisfies CopyPayload,
+  key: copyKey(issueId, subscriberId),
+});
+
 /**
  * The newsletter: double opt-in subscriptions, one-click unsubscribe, and
  * issues sent in the background.
  *
- * Sending is exactly-once-or-flagged: each copy is claimed in the database
- * before it goes to SMTP and marked sent right after. A copy left claimed by
- * a process that died is marked failed as "interrupted" at the next start,
- * never sent again on its own, so nobody gets an issue twice.
+ * Each copy is one job in the queue (`newsletter.copy`, keyed by issue and
+ * subscriber). Sending is exactly-once-or-flagged: the job run claims the
+ * copy in the database before it goes to SMTP and marks it sent right after.
+ * A job can run twice (its worker died and the lease expired); a second run
+ * that finds the copy sent does nothing, and one that finds it claimed by the
+ * earlier run marks it failed as "interrupted" rather than sending it again,
+ * so nobody gets an issue twice.
  */
-export function createNewsletterService({ db, config, mail, content, logger }: NewsletterDeps) {
+export function createNewsletterService({ db, config, mail, content, jobs, logger }: NewsletterDeps) {
   const repo = createNewsletterRepository(db);
   let secret: Promise<string> | undefined;
-  let worker: ReturnType<typeof setInterval> | undefined;
-  let busy = false;
 
   /** The unsubscribe token of a subscriber: their id and an HMAC of it, so nothing more is stored. */
   async function unsubscribeToken(subscriberId: string): Promise<string> {
@@ -180,9 +207,19 @@ export function createNewsletterService({ db, config, mail, content, logger }: N
     return { ok: true };
   }
 
-  /** Marks copies left claimed by a process that stopped mid-send as failed; returns how many. */
+  /**
+   * Marks copies left claimed by a run that stopped mid-send as failed;
+   * returns how many. A copy whose job another worker is still running
+   * (under a lease that has not expired) is left to that worker.
+   */
   async function recoverInterrupted(): Promise<number> {
-    const count = await repo.failClaimed(INTERRUPTED);
+    const claimed = await repo.listClaimed();
+    const running = await jobs.leasedKeys(claimed.map((row) => copyKey(row.issue_id, row.subscriber_id)));
+    let count = 0;
+    for (const row of claimed) {
+      if (running.has(copyKey(row.issue_id, row.subscriber_id))) continue;
+      if (await repo.failClaimed(row.issue_id, row.subscriber_id, row.claim_id, INTERRUPTED)) count++;
+    }
     if (count > 0) {
       logger.warn({ count }, 'newsletter copies were interrupted mid-send and are marked failed');
       await repo.finishIssues(nowIso());
@@ -190,47 +227,84 @@ export function createNewsletterService({ db, config, mail, content, logger }: N
     return count;
   }
 
-  /** Sends one batch of queued copies; returns how many were handed to SMTP successfully. */
+  /** Queues the jobs of pending copies that have none (copies queued before the job queue existed). */
+  async function queueMissing(): Promise<number> {
+    const pending = await repo.listPendingOfSending();
+    return jobs.enqueue(pending.map((row) => copyJob(row.issue_id, row.subscriber_id)));
+  }
+
+  /**
+   * The job of one copy. Safe to run more than once: only a pending copy is
+   * sent, and everything that can fail before SMTP (reading the issue and
+   * its items) happens before the copy is claimed.
+   */
+  async function sendCopy({ issueId, subscriberId }: CopyPayload, { claim, signal }: JobContext): Promise<CopyOutcome> {
+    const [issue, delivery] = await Promise.all([repo.findIssue(issueId), repo.findDelivery(issueId, subscriberId)]);
+    if (!issue || !delivery) return 'skipped';
+    if (delivery.status === 'claimed' && delivery.claim_id !== claim) {
+      // An earlier run claimed it and stopped before recording what SMTP said.
+      const flagged = await repo.failClaimed(issueId, subscriberId, delivery.claim_id, INTERRUPTED);
+      await repo.finishIssues(nowIso(), issueId);
+      return flagged ? 'interrupted' : 'skipped';
+    }
+    if (delivery.status !== 'pending' || issue.status !== 'sending') return 'skipped';
+    const issueContent = await contentOf(issue);
+    const unsubscribe = await unsubscribeUrl(subscriberId);
+    const email = composeIssueEmail({ content: issueContent, locale: delivery.locale, publicUrl: config.publicUrl, unsubscribeUrl: unsubscribe });
+    // A worker that is stopping takes nothing new on; the job's next run will.
+    signal.throwIfAborted();
+    if (!(await repo.claimCopy(issueId, subscriberId, claim, nowIso()))) return 'skipped';
+    let outcome: CopyOutcome;
+    try {
+      await mail.send({
+        to: delivery.email,
+        ...email,
+        headers: {
+          // RFC 8058: mail clients offer one-click unsubscribe by POSTing to this address.
+          'List-Unsubscribe': `<${unsubscribe}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
+      });
+      await repo.finishDelivery(issueId, subscriberId, claim, { status: 'sent', sent_at: nowIso() });
+      outcome = 'sent';
+    } catch (error) {
+      // The copy is flagged for the admin, who may retry it; the queue does not
+      // retry on its own, as a refused copy may still have been delivered.
+      await repo.finishDelivery(issueId, subscriberId, claim, { status: 'failed', last_error: errorText(error) });
+      outcome = 'failed';
+    }
+    await repo.finishIssues(nowIso(), issueId);
+    return outcome;
+  }
+
+  jobs.register<CopyPayload, CopyOutcome>({
+    kind: COPY_JOB,
+    handler: sendCopy,
+    concurrency: COPY_CONCURRENCY,
+    async onStart() {
+      await recoverInterrupted();
+      await queueMissing();
+    },
+  });
+
+  /**
+   * Sends up to `limit` queued copies now, through the job queue, and says
+   * how many were handed to SMTP and how many failed (interrupted copies
+   * count as failed). What tests and the command line call instead of
+   * waiting for the worker.
+   */
   async function processBatch(limit = BATCH_SIZE): Promise<{ sent: number; failed: number }> {
-    const claimId = newId();
-    const claimed = await repo.claimBatch(claimId, limit, nowIso());
     let sent = 0;
     let failed = 0;
-    if (claimed.length > 0) {
-      const issue = await repo.findIssue(claimed[0]!.issue_id);
-      const issueContent = issue ? await contentOf(issue) : undefined;
-      for (const delivery of claimed) {
-        try {
-          if (!issueContent) throw new Error('the issue no longer exists');
-          const unsubscribe = await unsubscribeUrl(delivery.subscriber_id);
-          const email = composeIssueEmail({
-            content: issueContent,
-            locale: delivery.locale,
-            publicUrl: config.publicUrl,
-            unsubscribeUrl: unsubscribe,
-          });
-          await mail.send({
-            to: delivery.email,
-            ...email,
-            headers: {
-              // RFC 8058: mail clients offer one-click unsubscribe by POSTing to this address.
-              'List-Unsubscribe': `<${unsubscribe}>`,
-              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-            },
-          });
-          await repo.finishDelivery(delivery.issue_id, delivery.subscriber_id, claimId, { status: 'sent', sent_at: nowIso() });
-          sent++;
-        } catch (error) {
-          await repo.finishDelivery(delivery.issue_id, delivery.subscriber_id, claimId, {
-            status: 'failed',
-            last_error: errorText(error),
-          });
-          failed++;
-        }
+    for (;;) {
+      const outcomes = await jobs.runDue({ kinds: [COPY_JOB], limit: limit - sent - failed });
+      for (const { result } of outcomes) {
+        if (result === 'sent') sent++;
+        else if (result === 'failed' || result === 'interrupted') failed++;
       }
+      // Copies already dealt with (a second run, an unsubscribed reader) do not count towards the batch.
+      if (outcomes.length === 0 || sent + failed >= limit) return { sent, failed };
     }
-    await repo.finishIssues(nowIso());
-    return { sent, failed };
   }
 
   return {
@@ -429,10 +503,12 @@ export function createNewsletterService({ db, config, mail, content, logger }: N
      * Queues a draft for every confirmed subscriber; the worker sends it.
      * False when it was no longer a draft (a double click changes nothing).
      */
-    startSending: (id: string) => repo.startSending(id, nowIso()),
+    startSending: (id: string) =>
+      repo.startSending(id, nowIso(), (trx, subscriberIds) => jobs.enqueue(subscriberIds.map((subscriber) => copyJob(id, subscriber)), trx)),
 
     /** Queues an issue's failed copies again; returns how many. */
-    retryFailed: (id: string) => repo.retryFailed(id, nowIso()),
+    retryFailed: (id: string) =>
+      repo.retryFailed(id, nowIso(), (trx, subscriberIds) => jobs.requeue(subscriberIds.map((subscriber) => copyJob(id, subscriber)), trx)),
 
     /**
      * Records an issue as sent to every confirmed subscriber without mailing
@@ -447,32 +523,6 @@ export function createNewsletterService({ db, config, mail, content, logger }: N
 
     processBatch,
     recoverInterrupted,
-
-    /**
-     * Starts the background sender: first flags copies a previous process
-     * left half-sent, then sends a batch every second. The timer does not
-     * keep the process alive; `stopWorker` ends it.
-     */
-    async startWorker(): Promise<void> {
-      if (worker) return;
-      await recoverInterrupted();
-      worker = setInterval(() => {
-        if (busy) return;
-        busy = true;
-        processBatch()
-          .catch((error: unknown) => logger.error({ err: error }, 'newsletter batch failed'))
-          .finally(() => {
-            busy = false;
-          });
-      }, TICK_MS);
-      worker.unref();
-    },
-
-    /** Stops the background sender (a batch in progress finishes on its own). */
-    stopWorker(): void {
-      if (worker) clearInterval(worker);
-      worker = undefined;
-    },
   };
 }
 
