@@ -11,6 +11,13 @@ import ts from 'typescript';
  * every feature in it a dependency of every other, so none can change alone.
  */
 
+/**
+ * A feature's route table (`route-table.ts`) is its address book: links to the
+ * feature are built from it anywhere, and it imports no other feature (checked
+ * below), so linking to a feature never ties the two together.
+ */
+const ROUTE_TABLE = /[\\/]route-table\.ts$/;
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FEATURES = join(ROOT, 'src', 'features');
 
@@ -50,7 +57,7 @@ function featureGraph(): Map<string, Set<string>> {
     for (const { fileName: specifier } of importedFiles) {
       const resolved = ts.resolveModuleName(specifier, file, options, ts.sys).resolvedModule?.resolvedFileName;
       const to = resolved && featureOf(resolved);
-      if (to && to !== from) targets.add(to);
+      if (to && to !== from && !ROUTE_TABLE.test(resolved)) targets.add(to);
     }
   }
   return graph;
@@ -105,4 +112,16 @@ it('finds every feature folder', () => {
     .map((entry) => entry.name)
     .sort();
   assert.deepEqual([...graph.keys()].sort(), folders);
+});
+
+it('keeps route tables free of other features', () => {
+  const options = compilerOptions();
+  for (const file of sourceFiles(FEATURES).filter((f) => ROUTE_TABLE.test(f))) {
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    for (const { fileName: specifier } of importedFiles) {
+      const resolved = ts.resolveModuleName(specifier, file, options, ts.sys).resolvedModule?.resolvedFileName;
+      const to = resolved && featureOf(resolved);
+      assert.ok(!to || to === featureOf(file), `${relative(ROOT, file)} imports the feature ${to}`);
+    }
+  }
 });
