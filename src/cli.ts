@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig, type Config } from './server/config';
 import type { Database } from './db/connection';
 import { DEMO_PASSWORD } from './demo/password';
+import { PERSON_NAME_MAX_LENGTH } from './features/accounts/schema';
 
 // The application is imported only by the commands that need it, so that help
 // and mistakes in the command line answer at once.
@@ -191,7 +192,9 @@ Options:
       if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
         throw new CliError(`"${email}" is not an email address.`, USAGE_ERROR);
       }
-      if (name.length > 200) throw new CliError('The name must have at most 200 characters.', USAGE_ERROR);
+      if (name.length > PERSON_NAME_MAX_LENGTH) {
+        throw new CliError(`The name must have at most ${PERSON_NAME_MAX_LENGTH} characters.`, USAGE_ERROR);
+      }
       const config = loadConfig();
       const password = await adminPassword();
       const { EmailInUseError } = await import('./features/accounts/service');

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-prototypes';
 import * as m0011 from './migrations/0011-plan';
 import * as m0012 from './migrations/0012-photos';
 import * as m0013 from './migrations/0013-share';
+import * as m0014 from './migrations/0014-account-security';
 import * as m0015 from './migrations/0015-jobs';
 
 /** Every migration, in order. A static list keeps the set explicit and bundler-friendly. */
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011-plan': m0011,
   '0012-photos': m0012,
   '0013-share': m0013,
+  '0014-account-security': m0014,
   '0015-jobs': m0015,
 };
 

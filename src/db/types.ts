@@ -104,6 +104,8 @@ export interface AccountTokensTable {
   purpose: TokenPurpose;
   expires_at: string;
   used_at: string | null;
+  /** Set when a newer link, an accepted invitation or a password change made this one void. */
+  revoked_at: string | null;
   created_at: string;
 }
 
@@ -113,6 +115,16 @@ export interface LoginAttemptsTable {
   ip_address: string;
   outcome: 'success' | 'failure';
   created_at: string;
+}
+
+/**
+ * Sign-in attempts reserved in the current window, one row per limited key
+ * (an account at an address, or an address). See decision 026.
+ */
+export interface SignInLimitsTable {
+  key: string;
+  window_started_at: string;
+  attempts: number;
 }
 
 export interface OutboxTable {
@@ -152,5 +164,6 @@ export interface DB
   sessions: SessionsTable;
   account_tokens: AccountTokensTable;
   login_attempts: LoginAttemptsTable;
+  sign_in_limits: SignInLimitsTable;
   outbox: OutboxTable;
 }

@@ -116,6 +116,42 @@ describe('accepting an invitation', () => {
     assert.equal((await client.get(fresh.path.replace('/invitations/', '/reset-password/'))).statusCode, 404);
   });
 
+  it('lets only the newest invitation activate an account, and never an active one', async () => {
+    const { person, path: first } = await invite('resent@example.org');
+    const second = `/invitations/${await t.app.services.accounts.issueToken(person.id, 'invite')}`;
+    const replaced = await new TestClient(t.app).get(first);
+    assert.equal(replaced.statusCode, 410);
+    assert.match(replaced.body, /A newer invitation was sent after this one/);
+
+    const owner = new TestClient(t.app);
+    assert.equal((await owner.post(second, { name: 'Resent Owner', newPassword: CHOSEN, confirmPassword: CHOSEN })).statusCode, 303);
+    // A third link made while the account is active (say, an old email kept
+    // from before a reactivation) cannot take it over either.
+    const late = `/invitations/${await t.app.services.accounts.issueToken(person.id, 'invite')}`;
+    for (const path of [first, second, late]) {
+      const attacker = new TestClient(t.app);
+      const taken = await attacker.post(path, { name: 'Attacker', newPassword: 'taking it over now', confirmPassword: 'taking it over now' });
+      assert.equal(taken.statusCode, 410, path);
+      assert.ok(!attacker.signedIn);
+    }
+    const stored = await t.app.services.accounts.getPerson(person.id);
+    assert.equal(stored?.name, 'Resent Owner');
+    assert.equal((await owner.get('/dashboard')).statusCode, 200);
+    await new TestClient(t.app).signIn(person.email, CHOSEN);
+  });
+
+  it('signs out every other session of the account on acceptance', async () => {
+    const { person, path } = await invite('had-a-session@example.org');
+    // A session made for the invited account (e.g. before a deactivation and
+    // reactivation) must not outlive the password being chosen.
+    const stale = new TestClient(t.app);
+    stale.setCookie('ss_session', (await t.app.services.accounts.createSession(person.id, { userAgent: 'old', ipAddress: '192.0.2.1' })).token);
+    const client = new TestClient(t.app);
+    assert.equal((await client.post(path, { name: 'Fresh Start', newPassword: CHOSEN, confirmPassword: CHOSEN })).statusCode, 303);
+    assert.equal((await stale.get('/dashboard')).statusCode, 303);
+    assert.equal((await client.get('/dashboard')).statusCode, 200);
+  });
+
   it('ends whatever session the browser had before', async () => {
     const someoneElse = await makePerson(t.app, { role: 'admin' });
     const client = new TestClient(t.app);

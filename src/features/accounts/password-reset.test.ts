@@ -134,6 +134,43 @@ describe('forgotten password', () => {
     assert.equal(repost.statusCode, 410);
   });
 
+  it('revokes every other reset link once one is used, and once the password changes any other way', async () => {
+    const person = await makePerson(t.app, { role: 'staff' });
+    const headers = from();
+    await new TestClient(t.app).post('/forgot-password', { email: person.email }, { headers });
+    const first = await resetPathFor(t.app, person.email);
+    await new TestClient(t.app).post('/forgot-password', { email: person.email }, { headers });
+    const second = await resetPathFor(t.app, person.email);
+    assert.notEqual(first, second);
+    const owner = new TestClient(t.app);
+    assert.equal((await owner.post(second, { newPassword: 'the owner chose this', confirmPassword: 'the owner chose this' })).statusCode, 303);
+
+    const attacker = new TestClient(t.app);
+    const stale = await attacker.get(first);
+    assert.equal(stale.statusCode, 410);
+    assert.match(stale.body, /password was changed after it was sent/);
+    const taken = await attacker.post(first, { newPassword: 'attacker wants this', confirmPassword: 'attacker wants this' });
+    assert.equal(taken.statusCode, 410);
+    assert.ok(!attacker.signedIn);
+    assert.equal((await owner.get('/dashboard')).statusCode, 200);
+    await new TestClient(t.app).signIn(person.email, 'the owner chose this');
+
+    // Changing the password on the account page revokes outstanding links too.
+    await new TestClient(t.app).post('/forgot-password', { email: person.email }, { headers });
+    const third = await resetPathFor(t.app, person.email);
+    const other = new TestClient(t.app);
+    await other.signIn(person.email, 'the owner chose this');
+    const changed = await owner.post('/account/password', {
+      currentPassword: 'the owner chose this',
+      newPassword: 'changed on the page',
+      confirmPassword: 'changed on the page',
+    });
+    assert.equal(changed.statusCode, 303);
+    assert.equal((await new TestClient(t.app).get(third)).statusCode, 410);
+    assert.equal((await other.get('/dashboard')).statusCode, 303, 'other sessions end');
+    assert.equal((await owner.get('/dashboard')).statusCode, 200);
+  });
+
   it('refuses an expired link and an unknown one', async () => {
     const person = await makePerson(t.app, { role: 'staff' });
     const client = new TestClient(t.app);

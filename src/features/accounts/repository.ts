@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, Role, TokenPurpose, UsersTable, UserStatus } from '../../db/types';
 
 export type UserRow = Selectable<UsersTable>;
@@ -72,38 +72,76 @@ export function createAccountsRepository(db: Kysely<DB>) {
     insertToken: (row: DB['account_tokens']) => db.insertInto('account_tokens').values(row).execute(),
     findToken: (id: string, purpose: TokenPurpose) =>
       db.selectFrom('account_tokens').selectAll().where('id', '=', id).where('purpose', '=', purpose).executeTakeFirst(),
-    /** Marks a token used; true only for the one caller that wins a race. */
+    /** Marks a token used; true only for the one caller that wins a race, and never for a revoked one. */
     consumeToken: async (id: string, usedAt: string) => {
       const result = await db
         .updateTable('account_tokens')
         .set({ used_at: usedAt })
         .where('id', '=', id)
         .where('used_at', 'is', null)
+        .where('revoked_at', 'is', null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-    expireTokens: (userId: string, purpose: TokenPurpose, usedAt: string) =>
-      db
+    /** Voids every outstanding link of a person for a purpose, except optionally one. */
+    revokeTokens: async (userId: string, purpose: TokenPurpose, revokedAt: string, exceptId?: string) => {
+      let q = db
         .updateTable('account_tokens')
-        .set({ used_at: usedAt })
+        .set({ revoked_at: revokedAt })
         .where('user_id', '=', userId)
         .where('purpose', '=', purpose)
         .where('used_at', 'is', null)
-        .execute(),
+        .where('revoked_at', 'is', null);
+      if (exceptId) q = q.where('id', '!=', exceptId);
+      await q.execute();
+    },
+
+    /**
+     * Activates an invited person; false when they are no longer invited
+     * (accepted already, or deactivated), so an invitation can never take
+     * over an account in use.
+     */
+    activateInvited: async (id: string, patch: { name: string; password_hash: string; updated_at: string }) => {
+      const result = await db
+        .updateTable('users')
+        .set({ ...patch, status: 'active' })
+        .where('id', '=', id)
+        .where('status', '=', 'invited')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
 
     insertLoginAttempt: (row: DB['login_attempts']) => db.insertInto('login_attempts').values(row).execute(),
-    countFailures: async (column: 'email' | 'ip_address', value: string, since: string) =>
-      Number(
-        (
-          await db
-            .selectFrom('login_attempts')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where(column, '=', value)
-            .where('outcome', '=', 'failure')
-            .where('created_at', '>=', since)
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
+    /**
+     * Reserves one attempt under a limit key in a single atomic upsert: a new
+     * window starts when the current one began before `windowStart`. Returns
+     * the attempts in the window including this one, and when it began.
+     * Both databases serialise upserts on one key, so concurrent callers each
+     * see a distinct count.
+     */
+    reserveSignInAttempt: (key: string, now: string, windowStart: string) =>
+      db
+        .insertInto('sign_in_limits')
+        .values({ key, window_started_at: now, attempts: 1 })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            attempts: sql<number>`case when sign_in_limits.window_started_at < ${windowStart} then 1 else sign_in_limits.attempts + 1 end`,
+            window_started_at: sql<string>`case when sign_in_limits.window_started_at < ${windowStart} then ${now} else sign_in_limits.window_started_at end`,
+          }),
+        )
+        .returning(['attempts', 'window_started_at'])
+        .executeTakeFirstOrThrow(),
+    /** Gives back an attempt reserved under a key (a sign-in that succeeded). */
+    releaseSignInAttempt: (key: string) =>
+      db
+        .updateTable('sign_in_limits')
+        .set({ attempts: sql<number>`attempts - 1` })
+        .where('key', '=', key)
+        .where('attempts', '>', 0)
+        .execute(),
+    clearSignInLimit: (key: string) => db.deleteFrom('sign_in_limits').where('key', '=', key).execute(),
+    deleteSignInLimitsBefore: (before: string) =>
+      db.deleteFrom('sign_in_limits').where('window_started_at', '<', before).execute(),
     deleteLoginAttemptsBefore: (before: string) => db.deleteFrom('login_attempts').where('created_at', '<', before).execute(),
   };
 }

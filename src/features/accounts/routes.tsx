@@ -30,9 +30,23 @@ import { ProfilePage } from './views/profile-page';
 import { PasswordPage } from './views/password-page';
 import { SessionsPage } from './views/sessions-page';
 
-/** Only same-site paths are followed after sign-in, never another host. */
+/**
+ * Only same-site paths are followed after sign-in, never another host. A path
+ * must be plain printable ASCII (anything else cannot go into a Location
+ * header as it is) without backslashes, and must not begin with two slashes
+ * even once percent-decoded, since some browsers and proxies read `/%2F` or
+ * `/\` as `//`, another host.
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/dashboard';
+  const fallback = '/dashboard';
+  if (typeof next !== 'string' || !/^\/[\x21-\x5b\x5d-\x7e]*$/.test(next)) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(next);
+  } catch {
+    return fallback;
+  }
+  return /^\/[/\\]/.test(decoded) || decoded.includes('\\') ? fallback : next;
 }
 
 /** Adds an error to a field unless validation already found one there. */
@@ -95,6 +109,8 @@ export async function accountsRoutes(app: FastifyInstance) {
           : request.t('accounts.signIn.invalid');
       return reply.view(<SignInPage form={{ values: form.values, errors: {} }} problem={problem} />, result.reason === 'throttled' ? 429 : 400);
     }
+    // A session the browser already had ends: one sign-in, one session.
+    await endSession(request, reply);
     await startSession(request, reply, result.userId);
     return reply.redirect(safeNext(form.value.next), 303);
   });

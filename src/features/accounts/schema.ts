@@ -1,12 +1,26 @@
 import Type from 'typebox';
 
+/** The longest person name any form accepts: one limit for inviting, accepting and editing. */
+export const PERSON_NAME_MAX_LENGTH = 120;
+
 /** Emails: trimmed, at most 254 characters (RFC 5321), a plausible shape. */
-export const EmailField = Type.String({
-  format: 'email',
-  maxLength: 254,
-  title: 'accounts.field.email',
-  errorMessage: 'accounts.error.email',
-});
+const emailField = (title: string, errorMessage: string) =>
+  Type.String({ format: 'email', maxLength: 254, title, errorMessage });
+
+/** A person's name as shown to others. Without an error message, the form's generic one names the field. */
+const personNameField = (title: string, errorMessage?: string) =>
+  Type.String({ minLength: 1, maxLength: PERSON_NAME_MAX_LENGTH, title, ...(errorMessage ? { errorMessage } : {}) });
+
+/**
+ * The email and name that identify a person, with each form's own labels.
+ * Every form that creates or names a person uses these, so a name one form
+ * accepts is never refused by the next.
+ */
+export function personFields(labels: { email: string; emailError: string; name: string; nameError?: string }) {
+  return { email: emailField(labels.email, labels.emailError), name: personNameField(labels.name, labels.nameError) };
+}
+
+export const EmailField = emailField('accounts.field.email', 'accounts.error.email');
 
 /** New passwords: long enough to resist guessing, short enough to hash cheaply. */
 export const NewPasswordField = Type.String({
@@ -24,13 +38,7 @@ export const ConfirmPasswordField = Type.String({
   errorMessage: 'accounts.error.confirmPassword',
 });
 
-/** A person's name as shown to others. */
-export const NameField = Type.String({
-  minLength: 1,
-  maxLength: 120,
-  title: 'accounts.field.name',
-  errorMessage: 'accounts.error.name',
-});
+export const NameField = personNameField('accounts.field.name', 'accounts.error.name');
 
 export const SignInForm = Type.Object({
   email: EmailField,

@@ -13,8 +13,9 @@ const SESSION_IDLE_DAYS = 30;
 /** Refreshing `last_seen_at` on every request would write on every page view. */
 const TOUCH_INTERVAL_MS = 5 * MINUTE;
 const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = { reset: 60 * MINUTE, invite: 7 * 24 * 60 * MINUTE };
-const THROTTLE_WINDOW_MS = 15 * MINUTE;
-const MAX_FAILURES_PER_ACCOUNT = 5;
+/** Sign-in limits (decision 026): attempts per window, per account at one address and per address. */
+const LIMIT_WINDOW_MS = 15 * MINUTE;
+const MAX_ATTEMPTS_PER_ACCOUNT_AT_ADDRESS = 5;
 const MAX_FAILURES_PER_ADDRESS = 20;
 const PAGE_SIZE = 25;
 
@@ -35,7 +36,7 @@ export type SignInResult =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; retryAfterMinutes: number };
 
-export type TokenCheck = { ok: true; user: UserRow } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+export type TokenCheck = { ok: true; user: UserRow } | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'replaced' };
 
 /** A person as listed to admins and shown on their own account page. */
 export type Person = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'status' | 'locale' | 'time_zone' | 'created_at'>;
@@ -73,9 +74,14 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
   const repo = createAccountsRepository(db);
   let libraryLinks: (userId: string) => Promise<LibraryLinks> = async () => ({ memberships: [], coachedLibraryIds: [] });
 
+  /**
+   * Makes a new emailed link. A new invitation replaces the earlier ones, so
+   * only the newest invitation email works.
+   */
   async function issueToken(userId: string, purpose: TokenPurpose): Promise<string> {
     const token = newToken();
     const now = Date.now();
+    if (purpose === 'invite') await repo.revokeTokens(userId, 'invite', new Date(now).toISOString());
     await repo.insertToken({
       id: hashToken(token),
       user_id: userId,
@@ -83,18 +89,44 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
       created_at: new Date(now).toISOString(),
       expires_at: new Date(now + TOKEN_LIFETIME_MS[purpose]).toISOString(),
       used_at: null,
+      revoked_at: null,
     });
     return token;
+  }
+
+  /**
+   * Reserves a sign-in attempt under a limit key. Undefined when the attempt
+   * may go ahead; otherwise the minutes until the window ends.
+   */
+  async function reserveAttempt(key: string, max: number): Promise<number | undefined> {
+    const now = Date.now();
+    const reserved = await repo.reserveSignInAttempt(key, new Date(now).toISOString(), new Date(now - LIMIT_WINDOW_MS).toISOString());
+    if (reserved.attempts <= max) return undefined;
+    const endsAt = Date.parse(reserved.window_started_at) + LIMIT_WINDOW_MS;
+    return Math.max(1, Math.ceil((endsAt - now) / MINUTE));
   }
 
   async function checkToken(token: string, purpose: TokenPurpose): Promise<TokenCheck> {
     const row = await repo.findToken(hashToken(token), purpose);
     if (!row) return { ok: false, reason: 'invalid' };
     if (row.used_at) return { ok: false, reason: 'used' };
+    if (row.revoked_at) return { ok: false, reason: 'replaced' };
     if (row.expires_at < nowIso()) return { ok: false, reason: 'expired' };
     const user = await repo.findUserById(row.user_id);
     if (!user || user.status === 'deactivated') return { ok: false, reason: 'invalid' };
+    // An invitation only ever activates an account; once active it is spent.
+    if (purpose === 'invite' && user.status !== 'invited') return { ok: false, reason: 'used' };
     return { ok: true, user };
+  }
+
+  /**
+   * After a password is set, nothing that was issued under the old one may
+   * still open the account: outstanding reset links are revoked and every
+   * session but the one kept (the person's own, when they changed it) ends.
+   */
+  async function passwordChanged(userId: string, keepSessionId: string | undefined): Promise<void> {
+    await repo.revokeTokens(userId, 'reset', nowIso());
+    await repo.deleteSessionsExcept(userId, keepSessionId);
   }
 
   /**
@@ -206,19 +238,19 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
     },
 
     /**
-     * Checks an email and password. Failed attempts are counted per account
-     * and per address in the database, so throttling holds across instances.
+     * Checks an email and password under the sign-in limits of decision 026.
+     * The attempt is reserved before the (slow) password check, so however
+     * many requests arrive at once, no more than the limit are ever checked.
+     * A success clears the limit of that account at that address.
      */
     async signIn(input: { email: string; password: string; ipAddress: string }): Promise<SignInResult> {
       const email = input.email.toLowerCase();
-      const since = new Date(Date.now() - THROTTLE_WINDOW_MS).toISOString();
-      const [byAccount, byAddress] = await Promise.all([
-        repo.countFailures('email', email, since),
-        repo.countFailures('ip_address', input.ipAddress, since),
-      ]);
-      if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
-        return { ok: false, reason: 'throttled', retryAfterMinutes: THROTTLE_WINDOW_MS / MINUTE };
-      }
+      const accountKey = `account-at-address:${input.ipAddress} ${email}`;
+      const addressKey = `address:${input.ipAddress}`;
+      const wait =
+        (await reserveAttempt(accountKey, MAX_ATTEMPTS_PER_ACCOUNT_AT_ADDRESS)) ??
+        (await reserveAttempt(addressKey, MAX_FAILURES_PER_ADDRESS));
+      if (wait !== undefined) return { ok: false, reason: 'throttled', retryAfterMinutes: wait };
       const user = await repo.findUserByEmail(email);
       const matches = await checkPassword(user?.password_hash, input.password);
       const ok = !!user && matches && user.status === 'active';
@@ -229,7 +261,11 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
         outcome: ok ? 'success' : 'failure',
         created_at: nowIso(),
       });
-      return ok ? { ok: true, userId: user.id } : { ok: false, reason: 'invalid' };
+      if (!ok) return { ok: false, reason: 'invalid' };
+      await repo.clearSignInLimit(accountKey);
+      // The address limit counts failures: a success gives its attempt back.
+      await repo.releaseSignInAttempt(addressKey);
+      return { ok: true, userId: user.id };
     },
 
     /**
@@ -252,36 +288,45 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
     checkToken,
     issueToken,
 
-    /** Sets a new password from a reset link, ends every session, and uses up the link. */
+    /**
+     * Sets a new password from a reset link and uses up the link. Every other
+     * reset link of the account stops working and every session ends.
+     */
     async resetPassword(token: string, password: string): Promise<TokenCheck> {
       const check = await checkToken(token, 'reset');
       if (!check.ok) return check;
       if (!(await repo.consumeToken(hashToken(token), nowIso()))) return { ok: false, reason: 'used' };
       await repo.updateUser(check.user.id, { password_hash: await hashPassword(password), updated_at: nowIso() });
-      await repo.deleteSessionsExcept(check.user.id, undefined);
+      await passwordChanged(check.user.id, undefined);
       return check;
     },
 
-    /** Activates an invited person with the password they chose. */
+    /**
+     * Activates an invited person with the password they chose. Only an
+     * invited account can be activated, so an old link never replaces the
+     * password of an account in use; the person's other links and sessions end.
+     */
     async acceptInvitation(token: string, input: { name: string; password: string }): Promise<TokenCheck> {
       const check = await checkToken(token, 'invite');
       if (!check.ok) return check;
       if (!(await repo.consumeToken(hashToken(token), nowIso()))) return { ok: false, reason: 'used' };
-      await repo.updateUser(check.user.id, {
+      const activated = await repo.activateInvited(check.user.id, {
         name: input.name,
         password_hash: await hashPassword(input.password),
-        status: 'active',
         updated_at: nowIso(),
       });
+      if (!activated) return { ok: false, reason: 'used' };
+      await repo.revokeTokens(check.user.id, 'invite', nowIso());
+      await passwordChanged(check.user.id, undefined);
       return check;
     },
 
-    /** Changes a password after checking the current one; other sessions end. */
+    /** Changes a password after checking the current one; other sessions and every reset link end. */
     async changePassword(actor: Actor, current: string, next: string): Promise<boolean> {
       const user = await repo.findUserById(actor.id);
       if (!user || !(await checkPassword(user.password_hash, current))) return false;
       await repo.updateUser(actor.id, { password_hash: await hashPassword(next), updated_at: nowIso() });
-      await repo.deleteSessionsExcept(actor.id, actor.sessionId);
+      await passwordChanged(actor.id, actor.sessionId);
       return true;
     },
 
@@ -348,11 +393,12 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
     /** True once an active program admin exists; the first-run setup page closes then. */
     hasAdmin: () => repo.hasActiveAdmin(),
 
-    /** Removes expired sessions and old sign-in attempts. */
+    /** Removes expired sessions, old sign-in attempts and sign-in limits whose window has ended. */
     async prune() {
       const now = nowIso();
       await repo.deleteExpiredSessions(now);
       await repo.deleteLoginAttemptsBefore(new Date(Date.now() - 24 * 60 * MINUTE).toISOString());
+      await repo.deleteSignInLimitsBefore(new Date(Date.now() - LIMIT_WINDOW_MS).toISOString());
     },
   };
 }

@@ -38,18 +38,53 @@ describe('signing in and out', () => {
   });
 
   it('never follows a next address to another site', async () => {
-    for (const next of ['//evil.example', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)', ' /account']) {
-      assert.equal(safeNext(next), '/dashboard', next);
-    }
+    const offSite = [
+      '//evil.example',
+      'https://evil.example',
+      '/\\evil.example',
+      '\\\\evil.example',
+      'javascript:alert(1)',
+      '/%2Fevil.example',
+      '/%2fevil.example',
+      '/%5Cevil.example',
+      '/%5cevil.example',
+      '/%E0%A4%A',
+      '/\tevil.example',
+      '/。evil',
+      '/é',
+    ];
+    for (const next of [...offSite, ' /account']) assert.equal(safeNext(next), '/dashboard', next);
     assert.equal(safeNext('/libraries/x?page=2'), '/libraries/x?page=2');
+    assert.equal(safeNext('/search?q=caf%C3%A9'), '/search?q=caf%C3%A9');
     assert.equal(safeNext(undefined), '/dashboard');
     const person = await makePerson(t.app, { role: 'coach' });
-    for (const next of ['//evil.example', 'https://evil.example']) {
+    for (const next of offSite) {
       const client = new TestClient(t.app);
       const response = await client.post('/sign-in', { email: person.email, password: PASSWORD, next }, { headers: from() });
-      assert.equal(response.statusCode, 303);
+      assert.equal(response.statusCode, 303, next);
       assert.equal(response.headers.location, '/dashboard');
+      // Already signed in, the sign-in page sends the person on the same way.
+      const again = await client.get(`/sign-in?next=${encodeURIComponent(next)}`);
+      assert.equal(again.statusCode, 303, next);
+      assert.equal(again.headers.location, '/dashboard');
     }
+  });
+
+  it('replaces the session when a signed-in person signs in again', async () => {
+    const person = await makePerson(t.app, { role: 'staff' });
+    const other = await makePerson(t.app, { role: 'staff' });
+    const client = new TestClient(t.app);
+    const first = await client.post('/sign-in', { email: person.email, password: PASSWORD }, { headers: from() });
+    const oldToken = first.cookies.find((c) => c.name === 'ss_session')?.value;
+    assert.ok(oldToken);
+    const second = await client.post('/sign-in', { email: other.email, password: PASSWORD }, { headers: from() });
+    assert.equal(second.statusCode, 303);
+    assert.notEqual(second.cookies.find((c) => c.name === 'ss_session')?.value, oldToken);
+    const replay = await t.app.inject({ method: 'GET', url: '/dashboard', headers: { cookie: `ss_session=${oldToken}` } });
+    assert.equal(replay.statusCode, 303, 'the old session no longer signs anyone in');
+    const left = await t.app.database.db.selectFrom('sessions').select('id').where('user_id', '=', person.id).execute();
+    assert.equal(left.length, 0);
+    assert.match((await client.get('/account')).body, new RegExp(other.email));
   });
 
   it('refuses a wrong password with the email kept and no session', async () => {
@@ -112,17 +147,73 @@ describe('signing in and out', () => {
     }
   });
 
-  it('throttles an account after five failures, even with the right password', async () => {
+  /** How many attempts to sign in as `email` had their password checked. */
+  const checked = async (email: string) =>
+    (await t.app.database.db.selectFrom('login_attempts').select('id').where('email', '=', email).execute()).length;
+
+  it('refuses an account at an address after five failures, even with the right password, but not its owner elsewhere', async () => {
     const person = await makePerson(t.app, { role: 'staff' });
+    const attacker = from();
     const client = new TestClient(t.app);
     for (let i = 0; i < 5; i++) {
-      const response = await client.post('/sign-in', { email: person.email, password: `wrong ${i}` }, { headers: from() });
+      const response = await client.post('/sign-in', { email: person.email, password: `wrong ${i}` }, { headers: attacker });
       assert.equal(response.statusCode, 400);
     }
-    const blocked = await client.post('/sign-in', { email: person.email, password: PASSWORD }, { headers: from() });
+    const blocked = await client.post('/sign-in', { email: person.email, password: PASSWORD }, { headers: attacker });
     assert.equal(blocked.statusCode, 429);
     assert.match(blocked.body, /Too many unsuccessful attempts. Wait 15 minutes/);
     assert.ok(!client.signedIn);
+    assert.equal(await checked(person.email), 5);
+    // Knowing someone's address is not enough to lock them out.
+    const owner = await new TestClient(t.app).post('/sign-in', { email: person.email, password: PASSWORD }, { headers: from() });
+    assert.equal(owner.statusCode, 303);
+  });
+
+  it('holds the limits under parallel requests', async () => {
+    const person = await makePerson(t.app, { role: 'staff' });
+    const attacker = from();
+    const client = new TestClient(t.app);
+    await client.csrf();
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => client.post('/sign-in', { email: person.email, password: `guess ${i}` }, { headers: attacker })),
+    );
+    const statuses = guesses.map((r) => r.statusCode);
+    assert.equal(statuses.filter((s) => s === 400).length, 5, 'five wrong passwords are checked');
+    assert.equal(statuses.filter((s) => s === 429).length, 35, 'the rest are refused unchecked');
+    assert.match(guesses.find((r) => r.statusCode === 429)?.body ?? '', /Too many unsuccessful attempts. Wait 15 minutes/);
+    assert.equal(await checked(person.email), 5);
+
+    // Forty accounts at once from one address: the per-address limit holds too.
+    const spray = from();
+    const emails = Array.from({ length: 40 }, (_, i) => `spray-${address}-${i}@example.org`);
+    const sprayed = await Promise.all(emails.map((email) => client.post('/sign-in', { email, password: 'guess' }, { headers: spray })));
+    assert.equal(sprayed.filter((r) => r.statusCode === 400).length, 20);
+    assert.equal(sprayed.filter((r) => r.statusCode === 429).length, 20);
+    const sprayChecked = await t.app.database.db.selectFrom('login_attempts').select('id').where('ip_address', '=', spray['x-forwarded-for']).execute();
+    assert.equal(sprayChecked.length, 20);
+
+    // The owner, elsewhere, is still let in.
+    const owner = new TestClient(t.app);
+    assert.equal((await owner.post('/sign-in', { email: person.email, password: PASSWORD }, { headers: from() })).statusCode, 303);
+  });
+
+  it('starts the count again after a successful sign-in, which does not count against the address', async () => {
+    const person = await makePerson(t.app, { role: 'staff' });
+    const home = from();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) {
+        const wrong = await new TestClient(t.app).post('/sign-in', { email: person.email, password: `typo ${i}` }, { headers: home });
+        assert.equal(wrong.statusCode, 400, `round ${round}, typo ${i}`);
+      }
+      const right = await new TestClient(t.app).post('/sign-in', { email: person.email, password: PASSWORD }, { headers: home });
+      assert.equal(right.statusCode, 303, `round ${round}`);
+    }
+    // Twelve failures and three successes from the address: under its limit of twenty failures.
+    for (let i = 0; i < 8; i++) {
+      await new TestClient(t.app).post('/sign-in', { email: `other-${i}@example.org`, password: 'guess' }, { headers: home });
+    }
+    const last = await new TestClient(t.app).post('/sign-in', { email: person.email, password: PASSWORD }, { headers: home });
+    assert.equal(last.statusCode, 429, 'a twenty-first attempt from the address is refused');
   });
 
   it('throttles an address after twenty failures, whatever the account', async () => {

@@ -299,17 +299,31 @@ describe('library pages', () => {
       assert.deepEqual((await t.app.services.libraries.linksOf(invitee!.id)).memberships, [{ libraryId: libraryB.id, role: 'lead' }]);
     });
 
-    it('says so when the email address already has an account', async () => {
-      const response = await as('leadA').post('/libraries/alpha-public-library/invite', {
-        email: people.staffB!.email.toUpperCase(),
-        name: 'Someone Else',
-        libraryRole: 'member',
-        locale: 'en',
-      });
-      assert.equal(response.statusCode, 400);
-      assert.equal(fieldError(response.body, 'email'), 'This email address already has an account');
-      assert.match(response.body, /value="Someone Else"/);
+    it('answers the same whether or not the address has an account, and tells the account holder by email', async () => {
+      const invite = (email: string) =>
+        as('leadA').post('/libraries/alpha-public-library/invite', { email, name: 'Same Name', libraryRole: 'lead', locale: 'en' });
+      /** The status, redirect and message the lead sees, with the address itself blanked. */
+      const seen = async (email: string) => {
+        const response = await invite(email);
+        const page = await as('leadA').get(String(response.headers.location));
+        const notice = /<div class="flash[^]*?<\/div>/.exec(page.body)?.[0].replaceAll(email, 'ADDRESS');
+        return { status: response.statusCode, location: response.headers.location, notice };
+      };
+      const existing = people.staffB!.email;
+      const fresh = await seen('brand.new.person@example.org');
+      const taken = await seen(existing.toUpperCase());
+      assert.equal(fresh.status, 303);
+      assert.ok(fresh.notice);
+      assert.deepEqual({ ...taken, notice: taken.notice?.replaceAll(existing, 'ADDRESS') }, fresh);
+
+      // Nothing about the existing account changed, and its owner was told, without a link that grants anything.
       assert.deepEqual((await t.app.services.libraries.linksOf(people.staffB!.id)).memberships, [{ libraryId: libraryB.id, role: 'member' }]);
+      const outbox = await t.app.services.mail.listOutbox(1);
+      const notice = outbox.items.find((m) => m.to_address === existing);
+      assert.ok(notice, 'the account holder is told');
+      const body = (await t.app.services.mail.getOutboxMessage(notice.id))?.text_body ?? '';
+      assert.match(body, /tried to invite you to the team at Alpha Public Library/);
+      assert.doesNotMatch(body, /\/invitations\//);
     });
 
     it('names each problem in the invitation form', async () => {
@@ -319,7 +333,7 @@ describe('library pages', () => {
         [{ email: 'not-an-email' }, 'email', /correct format/],
         [{ email: `${'x'.repeat(100_000)}@example.org` }, 'email', /254 characters or fewer/],
         [{ name: '' }, 'name', /Enter full name/],
-        [{ name: 'x'.repeat(100_000) }, 'name', /200 characters or fewer/],
+        [{ name: 'x'.repeat(121) }, 'name', /120 characters or fewer/],
         [{ libraryRole: 'admin' }, 'libraryRole', /member or a lead/],
         [{ libraryRole: '' }, 'libraryRole', /member or a lead/],
         [{ locale: 'fr' }, 'locale', /language/],

@@ -3,9 +3,8 @@ import { can, visibleLibraryIds } from '../../policy';
 import { HttpError } from '../../server/http-error';
 import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
-import { emptyForm, validateForm, withError } from '../../ui/forms';
+import { emptyForm, validateForm } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
-import { EmailInUseError } from '../accounts/service';
 import { InviteForm, libraryFormValues, readLibraryForm, stateCode } from './schema';
 import { LibrariesPage } from './views/libraries-page';
 import { LibraryFormPage } from './views/library-form-page';
@@ -116,13 +115,8 @@ export async function librariesRoutes(app: FastifyInstance) {
     const form = validateForm(InviteForm, request.body, request.t);
     if (!form.ok) return reply.view(<InvitePage library={library} form={form} />, 400);
     const { email, name, libraryRole, locale } = form.value;
-    try {
-      // The policy lets only signed-in people invite, so there is an actor.
-      await people.invite({ email, name, role: 'staff', libraryId: library.id, libraryRole, locale }, request.actor!);
-    } catch (error) {
-      if (!(error instanceof EmailInUseError)) throw error;
-      return reply.view(<InvitePage library={library} form={withError(form.values, 'email', request.t('libraries.error.emailInUse'))} />, 400);
-    }
+    // The policy lets only signed-in people invite, so there is an actor.
+    await people.inviteToTeam({ email, name, libraryId: library.id, libraryRole, locale }, request.actor!);
     return reply.flash('success', request.t('libraries.flash.invited', { name, email })).redirect(`/libraries/${library.slug}`, 303);
   });
 

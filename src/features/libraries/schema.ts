@@ -2,6 +2,7 @@ import Type from 'typebox';
 import type { Translate } from '../../i18n';
 import { isTimeZone } from '../../i18n/format';
 import { validateForm, type FieldErrors, type FormResult, type FormValues } from '../../ui/forms';
+import { personFields } from '../accounts/schema';
 import type { Library, LibraryInput } from './service';
 
 /** US state, district and territory codes a library's address can have. */
@@ -104,8 +105,7 @@ export function libraryFormValues(library: Library): FormValues {
 }
 
 export const InviteForm = Type.Object({
-  email: Type.String({ format: 'email', maxLength: 254, title: 'libraries.field.email', errorMessage: 'libraries.error.email' }),
-  name: Type.String({ minLength: 1, maxLength: 200, title: 'libraries.field.personName' }),
+  ...personFields({ email: 'libraries.field.email', emailError: 'libraries.error.email', name: 'libraries.field.personName' }),
   libraryRole: Type.Union([Type.Literal('lead'), Type.Literal('member')], {
     title: 'libraries.field.libraryRole',
     errorMessage: 'libraries.error.libraryRole',

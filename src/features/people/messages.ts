@@ -81,6 +81,9 @@ export const peopleMessages = defineMessages(
     'people.inviteMail.role.lead': 'the lead of the team at {library}',
     'people.inviteMail.role.member': 'a member of the team at {library}',
     'people.inviteMail.role.staff': 'a member of a library team',
+    'people.teamNoticeMail.subject': 'Someone asked to add you to a library team on Smart Spaces',
+    'people.teamNoticeMail.body':
+      'Hello {name},\n\n{inviter} tried to invite you to the team at {library} on Smart Spaces. You already have an account with this email address, so nothing has changed and {inviter} was not told.\n\nIf you should be on that team, ask a program admin to add you. If you have forgotten your password, you can choose a new one here:\n\n{link}\n\nIf you were not expecting this, you can ignore this email.',
   },
   {
     'people.list.title': 'Personas',
@@ -163,5 +166,8 @@ export const peopleMessages = defineMessages(
     'people.inviteMail.role.lead': 'responsable del equipo de {library}',
     'people.inviteMail.role.member': 'miembro del equipo de {library}',
     'people.inviteMail.role.staff': 'miembro del equipo de una biblioteca',
+    'people.teamNoticeMail.subject': 'Alguien pidió añadirle a un equipo de biblioteca en Smart Spaces',
+    'people.teamNoticeMail.body':
+      'Hola, {name}:\n\n{inviter} intentó invitarle al equipo de {library} en Smart Spaces. Ya tiene una cuenta con este correo electrónico, así que no ha cambiado nada y no se le ha dicho a {inviter}.\n\nSi debe formar parte de ese equipo, pida a una persona administradora del programa que le añada. Si olvidó su contraseña, puede elegir una nueva aquí:\n\n{link}\n\nSi no esperaba este mensaje, puede ignorarlo.',
   },
 );

@@ -170,7 +170,7 @@ describe('inviting people', () => {
     const long = await admin.post('/people/invite', { email: `${huge}@example.org`, name: huge, role: 'admin', locale: 'en' });
     assert.equal(long.statusCode, 400);
     assert.match(long.body, /Email address must be 254 characters or fewer/);
-    assert.match(long.body, /Full name must be 200 characters or fewer/);
+    assert.match(long.body, /Full name must be 120 characters or fewer/);
 
     const wrongValues = await admin.post('/people/invite', {
       email: 'odd@example.org',

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { EmailField } from '../accounts/schema';
+import { personFields } from '../accounts/schema';
 
 /**
  * The role of a person and the libraries it links them to. Shared by the
@@ -22,8 +22,7 @@ const accessFields = {
 };
 
 export const InviteForm = Type.Object({
-  email: EmailField,
-  name: Type.String({ minLength: 1, maxLength: 200, title: 'people.field.name', errorMessage: 'people.error.name' }),
+  ...personFields({ email: 'accounts.field.email', emailError: 'accounts.error.email', name: 'people.field.name', nameError: 'people.error.name' }),
   ...accessFields,
   locale: Type.Enum(['en', 'es'], { title: 'people.field.locale', errorMessage: 'people.error.locale' }),
 });

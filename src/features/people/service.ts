@@ -2,7 +2,7 @@ import type { LibraryRole, Locale, Role, UserStatus } from '../../db/types';
 import type { Config } from '../../server/config';
 import { can, type Actor } from '../../policy';
 import { translator, type MessageKey, type Translate } from '../../i18n';
-import type { AccountsService, Person } from '../accounts/service';
+import { EmailInUseError, type AccountsService, type Person } from '../accounts/service';
 import type { LibrariesService, PersonLibraryLinks } from '../libraries/service';
 import type { MailService } from '../mail/service';
 
@@ -133,32 +133,65 @@ export function createPeopleService({ config, accounts, libraries, mail }: Peopl
     });
   }
 
+  /**
+   * Invites a person: creates their account without a password, links
+   * their libraries and emails them a link to choose a password (valid for
+   * 7 days). A program admin may invite anyone; a library's lead only staff
+   * of that library. Throws accounts' `EmailInUseError` if the address is
+   * taken and `PeopleRuleError` if the libraries do not fit the role.
+   */
+  async function invite(input: InviteInput, invitedBy: Actor): Promise<Person> {
+    const allowed =
+      invitedBy.role === 'admin' ||
+      (input.role === 'staff' && !!input.libraryId && can(invitedBy, 'library.invite', input.libraryId));
+    if (!allowed) throw new PeopleRuleError('role', 'people.error.role');
+    const links = await checkAccess(input);
+    const person = await accounts.createUser({
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      locale: input.locale ?? 'en',
+    });
+    await applyLinks(person.id, links, NO_LINKS);
+    await sendInvitation(person, invitedBy);
+    return person;
+  }
+
   return {
+    invite,
+
     /**
-     * Invites a person: creates their account without a password, links
-     * their libraries and emails them a link to choose a password (valid for
-     * 7 days). A program admin may invite anyone; a library's lead only staff
-     * of that library. Throws accounts' `EmailInUseError` if the address is
-     * taken and `PeopleRuleError` if the libraries do not fit the role.
+     * Invites someone to a library's team on behalf of its lead (or an
+     * admin), answering the same whether or not the address already has an
+     * account: someone new is invited as `invite` does; someone who already
+     * has an account is told by email instead, and nothing about their
+     * access changes. The inviter learns nothing either way (decision 026).
      */
-    async invite(input: InviteInput, invitedBy: Actor): Promise<Person> {
-      const allowed =
-        invitedBy.role === 'admin' ||
-        (input.role === 'staff' && !!input.libraryId && can(invitedBy, 'library.invite', input.libraryId));
-      if (!allowed) throw new PeopleRuleError('role', 'people.error.role');
-      const links = await checkAccess(input);
-      const person = await accounts.createUser({
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        locale: input.locale ?? 'en',
-      });
-      await applyLinks(person.id, links, NO_LINKS);
-      await sendInvitation(person, invitedBy);
-      return person;
+    async inviteToTeam(
+      input: { email: string; name: string; libraryId: string; libraryRole: LibraryRole; locale: Locale },
+      invitedBy: Actor,
+    ): Promise<void> {
+      try {
+        await invite({ ...input, role: 'staff' }, invitedBy);
+      } catch (error) {
+        if (!(error instanceof EmailInUseError)) throw error;
+        const [person, library] = await Promise.all([accounts.findPersonByEmail(input.email), libraries.getLibrary(input.libraryId)]);
+        if (!person || !library || person.status === 'deactivated') return;
+        const t = translator(person.locale);
+        await mail.send({
+          to: person.email,
+          subject: t('people.teamNoticeMail.subject'),
+          text: t('people.teamNoticeMail.body', {
+            name: person.name,
+            inviter: invitedBy.name,
+            library: library.name,
+            link: `${config.publicUrl}/forgot-password`,
+          }),
+        });
+      }
     },
 
-    /** Emails a new invitation link to a person who has not accepted yet; earlier links stay valid until they expire. */
+    /** Emails a new invitation link to a person who has not accepted yet; it replaces the earlier links. */
     async resendInvitation(userId: string, invitedBy: Actor): Promise<void> {
       const person = await accounts.getPerson(userId);
       if (!person || person.status !== 'invited') throw new PeopleRuleError('person', 'people.error.notInvited');

@@ -3,6 +3,7 @@ import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, SubmitButton, TextField, type FormState } from '../../../ui/forms';
 import { SummaryList } from '../../../ui/table';
 import { NewPasswordFields } from './password-fields';
+import { PERSON_NAME_MAX_LENGTH } from '../schema';
 
 /** Lets an invited person confirm their name and choose a password. */
 export function InvitationPage({ form, token, email }: { form: FormState; token: string; email: string }) {
@@ -14,7 +15,7 @@ export function InvitationPage({ form, token, email }: { form: FormState; token:
         <SummaryList items={[[t('accounts.field.email'), email]]} />
         <ErrorSummary form={form} />
         <Form action={`/invitations/${encodeURIComponent(token)}`}>
-          <TextField form={form} name="name" label={t('accounts.field.name')} autocomplete="name" maxLength={120} />
+          <TextField form={form} name="name" label={t('accounts.field.name')} autocomplete="name" maxLength={PERSON_NAME_MAX_LENGTH} />
           <NewPasswordFields form={form} label="accounts.field.choosePassword" />
           <SubmitButton>{t('accounts.invitation.submit')}</SubmitButton>
         </Form>

@@ -3,11 +3,21 @@ import { usePage } from '../../../ui/context';
 import type { MessageKey } from '../../../i18n';
 import type { TokenPurpose } from '../../../db/types';
 
-export type LinkProblem = 'invalid' | 'expired' | 'used';
+export type LinkProblem = 'invalid' | 'expired' | 'used' | 'replaced';
 
 const copy: Record<TokenPurpose, Record<LinkProblem, MessageKey>> = {
-  reset: { invalid: 'accounts.link.reset.invalid', expired: 'accounts.link.reset.expired', used: 'accounts.link.reset.used' },
-  invite: { invalid: 'accounts.link.invite.invalid', expired: 'accounts.link.invite.expired', used: 'accounts.link.invite.used' },
+  reset: {
+    invalid: 'accounts.link.reset.invalid',
+    expired: 'accounts.link.reset.expired',
+    used: 'accounts.link.reset.used',
+    replaced: 'accounts.link.reset.replaced',
+  },
+  invite: {
+    invalid: 'accounts.link.invite.invalid',
+    expired: 'accounts.link.invite.expired',
+    used: 'accounts.link.invite.used',
+    replaced: 'accounts.link.invite.replaced',
+  },
 };
 
 /** Explains why an emailed reset or invitation link no longer works, and what to do instead. */

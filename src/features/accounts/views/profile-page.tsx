@@ -3,6 +3,7 @@ import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, Radios, Select, SubmitButton, TextField, type FormState } from '../../../ui/forms';
 import { LOCALES } from '../../../i18n';
 import { timeZoneOptions } from '../../../i18n/format';
+import { PERSON_NAME_MAX_LENGTH } from '../schema';
 
 /** Edits a person's own name, language and time zone. */
 export function ProfilePage({ form }: { form: FormState }) {
@@ -13,7 +14,7 @@ export function ProfilePage({ form }: { form: FormState }) {
         <PageHeading title={t('accounts.profile.title')} />
         <ErrorSummary form={form} />
         <Form action="/account/profile">
-          <TextField form={form} name="name" label={t('accounts.field.name')} autocomplete="name" maxLength={120} />
+          <TextField form={form} name="name" label={t('accounts.field.name')} autocomplete="name" maxLength={PERSON_NAME_MAX_LENGTH} />
           <Radios
             form={form}
             name="locale"

@@ -1,5 +1,6 @@
 import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
+import { PERSON_NAME_MAX_LENGTH } from '../../accounts/schema';
 import { ErrorSummary, Form, Radios, SubmitButton, TextField, type FormState } from '../../../ui/forms';
 import type { RequestLibrary } from '../../../server/types';
 
@@ -14,7 +15,7 @@ export function InvitePage({ library, form }: { library: RequestLibrary; form: F
         <ErrorSummary form={form} />
         <Form action={`/libraries/${library.slug}/invite`}>
           <TextField form={form} name="email" type="email" label={t('libraries.field.email')} autocomplete="off" maxLength={254} />
-          <TextField form={form} name="name" label={t('libraries.field.personName')} autocomplete="off" maxLength={200} />
+          <TextField form={form} name="name" label={t('libraries.field.personName')} autocomplete="off" maxLength={PERSON_NAME_MAX_LENGTH} />
           <Radios
             form={form}
             name="libraryRole"

@@ -1,5 +1,6 @@
 import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
+import { PERSON_NAME_MAX_LENGTH } from '../../accounts/schema';
 import { ErrorSummary, Form, Radios, SubmitButton, TextField, type FormState } from '../../../ui/forms';
 import { AccessFields, type LibraryChoice } from './access-fields';
 
@@ -12,7 +13,7 @@ export function InvitePage({ form, libraries }: { form: FormState; libraries: Li
       <ErrorSummary form={form} />
       <Form action="/people/invite">
         <TextField form={form} name="email" type="email" label={t('accounts.field.email')} autocomplete="off" maxLength={254} />
-        <TextField form={form} name="name" label={t('people.field.name')} autocomplete="off" maxLength={200} />
+        <TextField form={form} name="name" label={t('people.field.name')} autocomplete="off" maxLength={PERSON_NAME_MAX_LENGTH} />
         <AccessFields form={form} libraries={libraries} />
         <Radios
           form={form}
