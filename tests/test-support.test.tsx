@@ -1,13 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderToString } from 'preact-render-to-string';
-import { translator } from '../src/i18n';
-import { PageCtx, type PageContext } from '../src/ui/context';
 import { ErrorSummary, Form, Radios, Select, SubmitButton, TextArea, TextField, type FormState } from '../src/ui/forms';
 import { createTestApp, type TestApp } from './support/app';
 import { makeGoal, makeIdea, makeLibrary, makePhoto, makeSurvey, makeTask } from './support/factories';
 import { allByRole, byLabel, byRole, fieldError, fieldValue, nameOf, tableRows, textOf } from './support/html';
 import { assertInOrder } from './support/order';
+import { renderInPage } from './support/render';
 
 describe('assertInOrder', () => {
   it('passes when every item is there in the order given', () => {
@@ -25,48 +23,35 @@ describe('assertInOrder', () => {
   });
 });
 
-const context: PageContext = {
-  t: translator('en'),
-  locale: 'en',
-  actor: null,
-  path: '/',
-  flash: undefined,
-  csrfToken: () => 'token',
-  asset: (name) => `/assets/${name}`,
-  timeZone: 'UTC',
-  publicUrl: 'http://smartspaces.test',
-};
 
 /** A form drawn with the shared field components, so the queries are tried on the markup pages really have. */
 function renderForm(form: FormState): string {
-  return renderToString(
-    <PageCtx.Provider value={context}>
-      <main>
-        <h1>New goal</h1>
-        <ErrorSummary form={form} />
-        <Form action="/goals">
-          <TextField form={form} name="title" label="Title" hint="A few words." />
-          <TextField form={form} name="subtitle" label="Subtitle" optional />
-          <TextArea form={form} name="description" label="Description" />
-          <Select form={form} name="owner" label="Owner" emptyLabel="Nobody" options={[{ value: 'ana', label: 'Ana' }, { value: 'ben', label: 'Ben' }]} />
-          <Radios form={form} name="status" label="Status" options={[{ value: 'open', label: 'Open' }, { value: 'done', label: 'Done' }]} />
-          <SubmitButton>Save the goal</SubmitButton>
-        </Form>
-        <table>
-          <caption>Goals, newest first</caption>
-          <tr>
-            <th>Title</th>
-            <th>Tasks</th>
-          </tr>
-          <tr>
-            <td>
-              <a href="/goals/1">A space for making</a>
-            </td>
-            <td>3</td>
-          </tr>
-        </table>
-      </main>
-    </PageCtx.Provider>,
+  return renderInPage(
+    <main>
+      <h1>New goal</h1>
+      <ErrorSummary form={form} />
+      <Form action="/goals">
+        <TextField form={form} name="title" label="Title" hint="A few words." />
+        <TextField form={form} name="subtitle" label="Subtitle" optional />
+        <TextArea form={form} name="description" label="Description" />
+        <Select form={form} name="owner" label="Owner" emptyLabel="Nobody" options={[{ value: 'ana', label: 'Ana' }, { value: 'ben', label: 'Ben' }]} />
+        <Radios form={form} name="status" label="Status" options={[{ value: 'open', label: 'Open' }, { value: 'done', label: 'Done' }]} />
+        <SubmitButton>Save the goal</SubmitButton>
+      </Form>
+      <table>
+        <caption>Goals, newest first</caption>
+        <tr>
+          <th>Title</th>
+          <th>Tasks</th>
+        </tr>
+        <tr>
+          <td>
+            <a href="/goals/1">A space for making</a>
+          </td>
+          <td>3</td>
+        </tr>
+      </table>
+    </main>,
   );
 }
 

@@ -1,12 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { renderToString } from 'preact-render-to-string';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { csrfFrom, TestClient } from '../../../tests/support/client';
 import { makePerson } from '../../../tests/support/factories';
-import { PageCtx, type PageContext } from '../../ui/context';
-import { translator } from '../../i18n';
+import { renderInPage } from '../../../tests/support/render';
 import { MAX_UPLOAD_BYTES, type ImageInfo } from './service';
 import { ImageFigure } from './views/figure';
 
@@ -280,18 +278,7 @@ describe('images', () => {
 });
 
 describe('ImageFigure', () => {
-  const ctx: PageContext = {
-    t: translator('en'),
-    locale: 'en',
-    actor: null,
-    path: '/',
-    flash: undefined,
-    csrfToken: () => 'token',
-    asset: (name) => `/assets/${name}`,
-    timeZone: 'UTC',
-    publicUrl: 'http://smartspaces.test',
-  };
-  const render = (image: ImageInfo) => renderToString(<PageCtx.Provider value={ctx}>{<ImageFigure image={image} />}</PageCtx.Provider>);
+  const render = (image: ImageInfo) => renderInPage(<ImageFigure image={image} />);
   const image: ImageInfo = {
     id: 'img1',
     alt: 'Foam-board prototype of a media lab',

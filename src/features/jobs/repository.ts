@@ -31,6 +31,19 @@ const LIST_ORDER: Record<JobStatus, { column: 'run_at' | 'finished_at'; directio
  * feature can queue jobs in the same transaction as the rows they concern.
  */
 export function createJobsRepository(db: Kysely<DB>, dialect: DialectName) {
+  /**
+   * An update of a job only while this claim still holds it: running, under
+   * this owner, on this attempt. A worker that lost its lease to another
+   * therefore cannot record over the run that took the job over.
+   */
+  const updateHeld = (id: string, lease: Lease) =>
+    db
+      .updateTable('jobs')
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('lease_owner', '=', lease.owner)
+      .where('attempts', '=', lease.attempt);
+
   return {
     /** Inserts jobs whose key is new; returns how many were inserted. */
     insertMany: async (rows: NewJobRow[], on: Kysely<DB> = db) => {
@@ -125,14 +138,7 @@ export function createJobsRepository(db: Kysely<DB>, dialect: DialectName) {
 
     /** Marks a job done, if this claim still holds it; false when another worker took it over. */
     complete: async (id: string, lease: Lease, now: string) => {
-      const result = await db
-        .updateTable('jobs')
-        .set({ status: 'done', finished_at: now, lease_owner: null, lease_expires_at: null })
-        .where('id', '=', id)
-        .where('status', '=', 'running')
-        .where('lease_owner', '=', lease.owner)
-        .where('attempts', '=', lease.attempt)
-        .executeTakeFirst();
+      const result = await updateHeld(id, lease).set({ status: 'done', finished_at: now, lease_owner: null, lease_expires_at: null }).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
 
@@ -141,17 +147,12 @@ export function createJobsRepository(db: Kysely<DB>, dialect: DialectName) {
      * at `retryAt`, or failed for good when `retryAt` is null.
      */
     fail: async (id: string, lease: Lease, error: string, retryAt: string | null, now: string) => {
-      const result = await db
-        .updateTable('jobs')
+      const result = await updateHeld(id, lease)
         .set(
           retryAt
             ? { status: 'pending', run_at: retryAt, last_error: error, lease_owner: null, lease_expires_at: null }
             : { status: 'failed', finished_at: now, last_error: error, lease_owner: null, lease_expires_at: null },
         )
-        .where('id', '=', id)
-        .where('status', '=', 'running')
-        .where('lease_owner', '=', lease.owner)
-        .where('attempts', '=', lease.attempt)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },

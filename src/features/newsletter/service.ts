@@ -25,11 +25,7 @@ const PAGE_SIZE = 25;
 const BATCH_SIZE = 20;
 /** The job that sends one copy of an issue to one subscriber. */
 export const COPY_JOB = 'newsletter.copy';
-/**
- * Copies one worker hands to SMTP at once. With the pooled SMTP transport's
- * five connections this reaches the 20 copies a second of decision record
- * 020 even against a provider that takes a fifth of a second per message.
- */
+/** Copies one worker hands to SMTP at once, one per connection of the pooled transport (decision record 020). */
 const COPY_CONCURRENCY = 5;
 /** How many items an admin chooses from when composing. */
 export const RECENT_ITEM_CHOICES = 30;
