@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-photos';
 import * as m0013 from './migrations/0013-share';
 import * as m0014 from './migrations/0014-account-security';
 import * as m0015 from './migrations/0015-jobs';
+import * as m0016 from './migrations/0016-two-factor';
 
 /** Every migration, in order. A static list keeps the set explicit and bundler-friendly. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-share': m0013,
   '0014-account-security': m0014,
   '0015-jobs': m0015,
+  '0016-two-factor': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

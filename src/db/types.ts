@@ -69,6 +69,11 @@ export interface UsersTable {
   status: UserStatus;
   locale: Locale;
   time_zone: string;
+  /** Base32 authenticator secret: being set up while `totp_enabled_at` is null, in use once it is set. */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The last 30-second time step whose code was accepted; an earlier or equal one is refused. */
+  totp_last_step: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -95,6 +100,19 @@ export interface SessionsTable {
   expires_at: string;
   user_agent: string;
   ip_address: string;
+  /** 1 while the password was right but the second step of sign-in is still to come. */
+  second_step_pending: number;
+  /** Wrong codes entered at the second step of this sign-in. */
+  second_step_failures: number;
+}
+
+/** A one-time recovery code for two-step sign-in, stored as its SHA-256. */
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface AccountTokensTable {
@@ -165,5 +183,6 @@ export interface DB
   account_tokens: AccountTokensTable;
   login_attempts: LoginAttemptsTable;
   sign_in_limits: SignInLimitsTable;
+  recovery_codes: RecoveryCodesTable;
   outbox: OutboxTable;
 }

@@ -1,5 +1,6 @@
 import { commonMessages } from './common';
 import { accountsMessages } from '../features/accounts/messages';
+import { twoFactorMessages } from '../features/accounts/two-factor-messages';
 import { peopleMessages } from '../features/people/messages';
 import { programsMessages } from '../features/programs/messages';
 import { librariesMessages } from '../features/libraries/messages';
@@ -28,6 +29,7 @@ export { intlTag, LOCALES, type Locale };
 const en = {
   ...commonMessages.en,
   ...accountsMessages.en,
+  ...twoFactorMessages.en,
   ...peopleMessages.en,
   ...programsMessages.en,
   ...librariesMessages.en,
@@ -58,6 +60,7 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = {
   es: {
     ...commonMessages.es,
     ...accountsMessages.es,
+    ...twoFactorMessages.es,
     ...peopleMessages.es,
     ...programsMessages.es,
     ...librariesMessages.es,

@@ -8,7 +8,7 @@ import './types';
 import { fastifyTrustProxy, type Config } from './config';
 import type { Database } from '../db/connection';
 import { createServices } from './services';
-import type { Clock } from '../features/jobs/service';
+import type { Clock } from './clock';
 import { cookieSecret } from '../db/settings';
 import { loggerOptions } from './logging';
 import { assetUrls, PUBLIC_DIR } from './assets';
@@ -22,6 +22,7 @@ import { pageCachePlugin } from './plugins/page-cache';
 import { errorsPlugin, frameworkErrorPage } from './plugins/errors';
 import { homeRoutes } from '../features/home/routes';
 import { accountsRoutes } from '../features/accounts/routes';
+import { twoFactorRoutes } from '../features/accounts/two-factor-routes';
 import { peopleRoutes } from '../features/people/routes';
 import { programsRoutes } from '../features/programs/routes';
 import { librariesRoutes } from '../features/libraries/routes';
@@ -49,7 +50,7 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Pino logger options, or false to keep tests quiet. */
   logger?: boolean | object;
-  /** The job queue's clock (tests). */
+  /** The clock of the job queue and two-step codes (tests). */
   clock?: Clock;
 }
 
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(homeRoutes);
   await app.register(accountsRoutes);
+  await app.register(twoFactorRoutes);
   await app.register(peopleRoutes);
   await app.register(programsRoutes);
   await app.register(librariesRoutes);

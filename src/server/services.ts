@@ -2,8 +2,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/connection';
 import type { Config } from './config';
 import { createMailService } from '../features/mail/service';
-import { createJobsService, type Clock } from '../features/jobs/service';
+import { createJobsService } from '../features/jobs/service';
+import type { Clock } from './clock';
 import { createAccountsService } from '../features/accounts/service';
+import { createTwoFactorService } from '../features/accounts/two-factor';
 import { createLibrariesService } from '../features/libraries/service';
 import { createProgramsService } from '../features/programs/service';
 import { createPeopleService } from '../features/people/service';
@@ -26,7 +28,7 @@ export interface ServiceDeps {
   database: Database;
   config: Config;
   logger: FastifyBaseLogger;
-  /** The job queue's clock; tests move it by hand to make leases and retries due. */
+  /** The clock of the job queue and of accounts; tests move it by hand to make leases, retries, codes and limits due. */
   clock?: Clock;
 }
 
@@ -39,7 +41,8 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
   const mail = createMailService({ db, config, logger });
   // Background work: features register their kinds of job with the queue.
   const jobs = createJobsService({ database, logger, ...(clock ? { clock } : {}) });
-  const accounts = createAccountsService({ db, config, mail });
+  const twoFactor = createTwoFactorService({ db, config, ...(clock ? { clock } : {}) });
+  const accounts = createAccountsService({ db, config, mail, twoFactor, ...(clock ? { clock } : {}) });
   const programs = createProgramsService({ db });
   const libraries = createLibrariesService({ db, programs });
   accounts.setLibraryLinksSource(libraries.linksOf);
@@ -64,6 +67,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
     mail,
     jobs,
     accounts,
+    twoFactor,
     programs,
     libraries,
     people,

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Database } from '../db/connection';
 import type { VNode } from 'preact';
 import type { Flash } from '../ui/context';
+import type { PendingSignIn } from '../features/accounts/service';
 
 /** A library loaded by the access check for routes with a `:library` parameter. */
 export interface RequestLibrary {
@@ -25,6 +26,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The policy action this route requires. Every route must declare one. */
     can?: Action;
+    /** Part of setting up two-step sign-in, so open to a person who must set it up before anything else. */
+    twoFactorSetup?: boolean;
   }
   interface FastifyInstance {
     services: Services;
@@ -34,6 +37,10 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** A sign-in whose password was right, waiting for its second step; it signs nobody in. */
+    pendingSignIn: PendingSignIn | null;
+    /** True when the person's role must use two-step sign-in and they have not set it up yet. */
+    twoFactorSetupDue: boolean;
     locale: Locale;
     t: Translate;
     library: RequestLibrary | undefined;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { loadConfig, type Config } from '../../src/server/config';
 import { createTestDatabase, type TestDatabase } from './database';
+import type { Clock } from '../../src/server/clock';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -10,7 +11,7 @@ export interface TestApp {
 }
 
 /** Builds the real app on a fresh test database, quiet, with generous rate limits. */
-export async function createTestApp(overrides: Partial<Config> = {}, options: { rateLimitPerMinute?: number } = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, options: { rateLimitPerMinute?: number; clock?: Clock } = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const config: Config = { ...loadConfig({ PUBLIC_URL: 'http://smartspaces.test' }), demo: false, ...overrides };
   const app = await buildApp({
@@ -18,6 +19,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
     database: testDatabase.database,
     logger: false,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   await app.ready();
   return {

@@ -67,6 +67,21 @@ export function createAccountsRepository(db: Kysely<DB>) {
       if (keepId) q = q.where('id', '!=', keepId);
       return q.execute();
     },
+    /** Counts one more wrong code on a sign-in waiting for its second step; returns the count. */
+    countSecondStepFailure: async (id: string) =>
+      (
+        await db
+          .updateTable('sessions')
+          .set({ second_step_failures: sql<number>`second_step_failures + 1` })
+          .where('id', '=', id)
+          .returning('second_step_failures')
+          .executeTakeFirst()
+      )?.second_step_failures ?? Number.MAX_SAFE_INTEGER,
+    /** Ends a sign-in waiting for its second step; true for the one caller that wins. */
+    deletePendingSession: async (id: string) => {
+      const result = await db.deleteFrom('sessions').where('id', '=', id).where('second_step_pending', '=', 1).executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    },
     deleteExpiredSessions: (now: string) => db.deleteFrom('sessions').where('expires_at', '<', now).execute(),
 
     insertToken: (row: DB['account_tokens']) => db.insertInto('account_tokens').values(row).execute(),

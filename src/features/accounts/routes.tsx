@@ -29,25 +29,7 @@ import { AccountPage } from './views/account-page';
 import { ProfilePage } from './views/profile-page';
 import { PasswordPage } from './views/password-page';
 import { SessionsPage } from './views/sessions-page';
-
-/**
- * Only same-site paths are followed after sign-in, never another host. A path
- * must be plain printable ASCII (anything else cannot go into a Location
- * header as it is) without backslashes, and must not begin with two slashes
- * even once percent-decoded, since some browsers and proxies read `/%2F` or
- * `/\` as `//`, another host.
- */
-export function safeNext(next: unknown): string {
-  const fallback = '/dashboard';
-  if (typeof next !== 'string' || !/^\/[\x21-\x5b\x5d-\x7e]*$/.test(next)) return fallback;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(next);
-  } catch {
-    return fallback;
-  }
-  return /^\/[/\\]/.test(decoded) || decoded.includes('\\') ? fallback : next;
-}
+import { safeNext } from './safe-next';
 
 /** Adds an error to a field unless validation already found one there. */
 function addError<T>(form: FormResult<T>, field: string, message: string): FormResult<T> {
@@ -71,13 +53,22 @@ function linkProblem(reply: FastifyReply, purpose: TokenPurpose, problem: LinkPr
 }
 
 /**
- * Signs a person in after they proved who they are by a link or setup, ending
- * whichever session the browser had, and greets them in their own language.
+ * Signs in a person who has just given their password or used an emailed
+ * link: ends whichever session the browser had and starts theirs. With
+ * two-step sign-in on, the new session waits for a code first, on the second
+ * step's page. Returns where to send the browser.
  */
-async function signInAs(request: FastifyRequest, reply: FastifyReply, user: { id: string; locale: Locale }, message: MessageKey) {
+export async function beginSignIn(request: FastifyRequest, reply: FastifyReply, userId: string, next: string): Promise<string> {
+  const secondStep = await request.server.services.twoFactor.isEnabled(userId);
   await endSession(request, reply);
-  await startSession(request, reply, user.id);
-  return reply.flash('success', translator(user.locale)(message)).redirect('/dashboard', 303);
+  await startSession(request, reply, userId, { secondStep });
+  return secondStep ? `/sign-in/two-factor?next=${encodeURIComponent(next)}` : next;
+}
+
+/** Signs a person in after they proved who they are by a link or setup, and greets them in their own language. */
+async function signInAs(request: FastifyRequest, reply: FastifyReply, user: { id: string; locale: Locale }, message: MessageKey) {
+  const target = await beginSignIn(request, reply, user.id, '/dashboard');
+  return reply.flash('success', translator(user.locale)(message)).redirect(target, 303);
 }
 
 /** The signed-in person; routes that use it require `account.use`, so there always is one. */
@@ -110,9 +101,7 @@ export async function accountsRoutes(app: FastifyInstance) {
       return reply.view(<SignInPage form={{ values: form.values, errors: {} }} problem={problem} />, result.reason === 'throttled' ? 429 : 400);
     }
     // A session the browser already had ends: one sign-in, one session.
-    await endSession(request, reply);
-    await startSession(request, reply, result.userId);
-    return reply.redirect(safeNext(form.value.next), 303);
+    return reply.redirect(await beginSignIn(request, reply, result.userId, safeNext(form.value.next)), 303);
   });
 
   app.post('/sign-out', { config: { can: 'site.view' } }, async (request, reply) => {

@@ -97,3 +97,39 @@ export const ProfileForm = Type.Object({
 export const RevokeSessionForm = Type.Object({
   session: Type.String({ minLength: 1, maxLength: 100, title: 'accounts.field.session' }),
 });
+
+/** A code from an authenticator app, or a recovery code with its dash. */
+const CodeField = Type.String({
+  minLength: 1,
+  maxLength: 40,
+  title: 'accounts.twoFactor.field.code',
+  errorMessage: 'accounts.twoFactor.error.code',
+});
+
+/** The code that confirms an authenticator app during setup. */
+export const TwoFactorConfirmForm = Type.Object({ code: CodeField });
+
+/** The second step of sign-in: a code, and where to go afterwards. */
+export const SecondStepForm = Type.Object({
+  code: CodeField,
+  next: Type.Optional(Type.String({ maxLength: 500 })),
+});
+
+/** The password again, for turning two-step sign-in off or making new recovery codes. */
+export const PasswordAgainForm = Type.Object({
+  password: Type.String({
+    minLength: 1,
+    maxLength: 200,
+    title: 'accounts.twoFactor.field.password',
+    errorMessage: 'accounts.twoFactor.error.password',
+  }),
+});
+
+/** The roles an admin requires two-step sign-in for; none is a valid answer. */
+export const RequiredRolesForm = Type.Object({
+  roles: Type.Array(Type.Union([Type.Literal('admin'), Type.Literal('coach'), Type.Literal('staff')]), {
+    maxItems: 3,
+    title: 'accounts.twoFactor.settings.roles',
+    errorMessage: 'accounts.twoFactor.settings.error',
+  }),
+});

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB, Locale, Role, TokenPurpose } from '../../db/types';
-import { hashToken, newId, newToken, nowIso } from '../../db/ids';
+import { hashToken, newId, newToken } from '../../db/ids';
+import type { Clock } from '../../server/clock';
 import type { Config } from '../../server/config';
 import type { Actor } from '../../policy';
 import type { MailService } from '../mail/service';
+import type { SecondStepCheck, TwoFactorService } from './two-factor';
 import { createAccountsRepository, type UserFilter, type UserRow } from './repository';
 import { checkPassword, hashPassword } from './passwords';
 import { translator } from '../../i18n';
@@ -17,6 +19,11 @@ const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = { reset: 60 * MINUTE, in
 const LIMIT_WINDOW_MS = 15 * MINUTE;
 const MAX_ATTEMPTS_PER_ACCOUNT_AT_ADDRESS = 5;
 const MAX_FAILURES_PER_ADDRESS = 20;
+/** Second-step limits (decision 027): codes per account per window, and per sign-in before it must start over. */
+const MAX_SECOND_STEP_CODES_PER_ACCOUNT = 10;
+const MAX_SECOND_STEP_FAILURES_PER_SIGN_IN = 5;
+/** A sign-in waiting for its second step lasts this long. */
+const SECOND_STEP_LIFETIME_MS = 10 * MINUTE;
 const PAGE_SIZE = 25;
 
 /** What the policy needs to know about a person's libraries. */
@@ -29,7 +36,12 @@ export interface AccountsDeps {
   db: Kysely<DB>;
   config: Config;
   mail: MailService;
+  twoFactor: TwoFactorService;
+  /** Tests move it to end sessions, links and limit windows without waiting. */
+  clock?: Clock;
 }
+
+const nowIso = (clock: Clock) => new Date(clock()).toISOString();
 
 export type SignInResult =
   | { ok: true; userId: string }
@@ -63,6 +75,18 @@ export interface SessionSummary {
   ipAddress: string;
 }
 
+/** A sign-in whose password was right and whose second step is still to come. */
+export interface PendingSignIn {
+  sessionId: string;
+  userId: string;
+}
+
+/** How a code at the second step went; `restart` means this sign-in is over and must begin again. */
+export type SecondStepResult =
+  | Extract<SecondStepCheck, { ok: true }>
+  | { ok: false; reason: 'wrong' | 'restart' }
+  | { ok: false; reason: 'throttled'; retryAfterMinutes: number };
+
 export class EmailInUseError extends Error {}
 
 /**
@@ -70,7 +94,7 @@ export class EmailInUseError extends Error {}
  * throttling. Library links (memberships, coaching) are supplied by the caller
  * that owns them, through `setLibraryLinksSource`, to keep features apart.
  */
-export function createAccountsService({ db, config, mail }: AccountsDeps) {
+export function createAccountsService({ db, config, mail, twoFactor, clock = Date.now }: AccountsDeps) {
   const repo = createAccountsRepository(db);
   let libraryLinks: (userId: string) => Promise<LibraryLinks> = async () => ({ memberships: [], coachedLibraryIds: [] });
 
@@ -80,7 +104,7 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
    */
   async function issueToken(userId: string, purpose: TokenPurpose): Promise<string> {
     const token = newToken();
-    const now = Date.now();
+    const now = clock();
     if (purpose === 'invite') await repo.revokeTokens(userId, 'invite', new Date(now).toISOString());
     await repo.insertToken({
       id: hashToken(token),
@@ -99,7 +123,7 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
    * may go ahead; otherwise the minutes until the window ends.
    */
   async function reserveAttempt(key: string, max: number): Promise<number | undefined> {
-    const now = Date.now();
+    const now = clock();
     const reserved = await repo.reserveSignInAttempt(key, new Date(now).toISOString(), new Date(now - LIMIT_WINDOW_MS).toISOString());
     if (reserved.attempts <= max) return undefined;
     const endsAt = Date.parse(reserved.window_started_at) + LIMIT_WINDOW_MS;
@@ -111,7 +135,7 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
     if (!row) return { ok: false, reason: 'invalid' };
     if (row.used_at) return { ok: false, reason: 'used' };
     if (row.revoked_at) return { ok: false, reason: 'replaced' };
-    if (row.expires_at < nowIso()) return { ok: false, reason: 'expired' };
+    if (row.expires_at < nowIso(clock)) return { ok: false, reason: 'expired' };
     const user = await repo.findUserById(row.user_id);
     if (!user || user.status === 'deactivated') return { ok: false, reason: 'invalid' };
     // An invitation only ever activates an account; once active it is spent.
@@ -125,7 +149,7 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
    * session but the one kept (the person's own, when they changed it) ends.
    */
   async function passwordChanged(userId: string, keepSessionId: string | undefined): Promise<void> {
-    await repo.revokeTokens(userId, 'reset', nowIso());
+    await repo.revokeTokens(userId, 'reset', nowIso(clock));
     await repo.deleteSessionsExcept(userId, keepSessionId);
   }
 
@@ -144,7 +168,7 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
   }): Promise<Person> {
     const email = input.email.toLowerCase();
     if (await repo.findUserByEmail(email)) throw new EmailInUseError(email);
-    const now = nowIso();
+    const now = nowIso(clock);
     const row: UserRow = {
       id: newId(),
       email,
@@ -154,6 +178,9 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
       password_hash: input.password ? await hashPassword(input.password) : null,
       locale: input.locale ?? 'en',
       time_zone: input.timeZone ?? 'America/Chicago',
+      totp_secret: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
       created_at: now,
       updated_at: now,
     };
@@ -167,27 +194,73 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
       libraryLinks = source;
     },
 
-    /** Starts a session; returns the cookie token (only its hash is stored). */
-    async createSession(userId: string, client: { userAgent: string; ipAddress: string }) {
+    /**
+     * Starts a session; returns the cookie token (only its hash is stored).
+     * A session waiting for the second step of sign-in signs nobody in and
+     * lasts minutes, until `passSecondStep` completes it.
+     */
+    async createSession(userId: string, client: { userAgent: string; ipAddress: string }, options: { secondStep?: boolean } = {}) {
       const token = newToken();
-      const now = Date.now();
+      const now = clock();
+      const lifetime = options.secondStep ? SECOND_STEP_LIFETIME_MS : SESSION_IDLE_DAYS * 24 * 60 * MINUTE;
       await repo.insertSession({
         id: hashToken(token),
         user_id: userId,
         created_at: new Date(now).toISOString(),
         last_seen_at: new Date(now).toISOString(),
-        expires_at: new Date(now + SESSION_IDLE_DAYS * 24 * 60 * MINUTE).toISOString(),
+        expires_at: new Date(now + lifetime).toISOString(),
         user_agent: client.userAgent.slice(0, 300),
         ip_address: client.ipAddress,
+        second_step_pending: options.secondStep ? 1 : 0,
+        second_step_failures: 0,
       });
-      return { token, maxAgeSeconds: SESSION_IDLE_DAYS * 24 * 60 * 60 };
+      return { token, maxAgeSeconds: Math.round(lifetime / 1000) };
+    },
+
+    /** The sign-in a cookie token belongs to while it waits for its second step, or null. */
+    async resolvePendingSignIn(token: string): Promise<PendingSignIn | null> {
+      const session = await repo.findSession(hashToken(token));
+      if (!session?.second_step_pending || session.expires_at < nowIso(clock)) return null;
+      return { sessionId: session.id, userId: session.user_id };
+    },
+
+    /**
+     * Takes a code at the second step of sign-in. Each account gets a few
+     * codes per window however many sign-ins are started, and one sign-in
+     * ends after a few wrong codes, so guessing needs the password again.
+     * On success the waiting session ends and the caller starts a full one.
+     */
+    async passSecondStep(pending: PendingSignIn, code: string): Promise<SecondStepResult> {
+      const limitKey = `second-step:${pending.userId}`;
+      const wait = await reserveAttempt(limitKey, MAX_SECOND_STEP_CODES_PER_ACCOUNT);
+      if (wait !== undefined) return { ok: false, reason: 'throttled', retryAfterMinutes: wait };
+      const check = await twoFactor.check(pending.userId, code);
+      if (!check.ok) {
+        const failures = await repo.countSecondStepFailure(pending.sessionId);
+        if (failures >= MAX_SECOND_STEP_FAILURES_PER_SIGN_IN) {
+          await repo.deleteSession(pending.userId, pending.sessionId);
+          return { ok: false, reason: 'restart' };
+        }
+        return { ok: false, reason: 'wrong' };
+      }
+      // The waiting session is spent; the caller starts a new one, so the
+      // signed-in session's token was never seen before the second step.
+      if (!(await repo.deletePendingSession(pending.sessionId))) return { ok: false, reason: 'restart' };
+      await repo.clearSignInLimit(limitKey);
+      return check;
+    },
+
+    /** True when the password is the person's own; for changes that need it again, such as turning off two-step sign-in. */
+    async verifyPassword(userId: string, password: string): Promise<boolean> {
+      const user = await repo.findUserById(userId);
+      return !!user && (await checkPassword(user.password_hash, password));
     },
 
     /** The signed-in person for a cookie token, or null if the session is gone, expired or the person deactivated. */
     async resolveSession(token: string): Promise<Actor | null> {
       const session = await repo.findSession(hashToken(token));
-      if (!session) return null;
-      const now = Date.now();
+      if (!session || session.second_step_pending) return null;
+      const now = clock();
       if (session.expires_at < new Date(now).toISOString()) return null;
       const user = await repo.findUserById(session.user_id);
       if (!user || user.status !== 'active') return null;
@@ -214,7 +287,7 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
 
     /** A person's unexpired sessions: the current one first, then the most recently active. */
     async listSessions(userId: string, currentSessionId: string): Promise<SessionSummary[]> {
-      const rows = await repo.listLiveSessions(userId, nowIso());
+      const rows = await repo.listLiveSessions(userId, nowIso(clock));
       const ordered = [...rows.filter((s) => s.id === currentSessionId), ...rows.filter((s) => s.id !== currentSessionId)];
       return ordered.map((s) => ({
         id: s.id,
@@ -259,7 +332,7 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
         email,
         ip_address: input.ipAddress,
         outcome: ok ? 'success' : 'failure',
-        created_at: nowIso(),
+        created_at: nowIso(clock),
       });
       if (!ok) return { ok: false, reason: 'invalid' };
       await repo.clearSignInLimit(accountKey);
@@ -295,8 +368,8 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
     async resetPassword(token: string, password: string): Promise<TokenCheck> {
       const check = await checkToken(token, 'reset');
       if (!check.ok) return check;
-      if (!(await repo.consumeToken(hashToken(token), nowIso()))) return { ok: false, reason: 'used' };
-      await repo.updateUser(check.user.id, { password_hash: await hashPassword(password), updated_at: nowIso() });
+      if (!(await repo.consumeToken(hashToken(token), nowIso(clock)))) return { ok: false, reason: 'used' };
+      await repo.updateUser(check.user.id, { password_hash: await hashPassword(password), updated_at: nowIso(clock) });
       await passwordChanged(check.user.id, undefined);
       return check;
     },
@@ -309,14 +382,14 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
     async acceptInvitation(token: string, input: { name: string; password: string }): Promise<TokenCheck> {
       const check = await checkToken(token, 'invite');
       if (!check.ok) return check;
-      if (!(await repo.consumeToken(hashToken(token), nowIso()))) return { ok: false, reason: 'used' };
+      if (!(await repo.consumeToken(hashToken(token), nowIso(clock)))) return { ok: false, reason: 'used' };
       const activated = await repo.activateInvited(check.user.id, {
         name: input.name,
         password_hash: await hashPassword(input.password),
-        updated_at: nowIso(),
+        updated_at: nowIso(clock),
       });
       if (!activated) return { ok: false, reason: 'used' };
-      await repo.revokeTokens(check.user.id, 'invite', nowIso());
+      await repo.revokeTokens(check.user.id, 'invite', nowIso(clock));
       await passwordChanged(check.user.id, undefined);
       return check;
     },
@@ -325,14 +398,14 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
     async changePassword(actor: Actor, current: string, next: string): Promise<boolean> {
       const user = await repo.findUserById(actor.id);
       if (!user || !(await checkPassword(user.password_hash, current))) return false;
-      await repo.updateUser(actor.id, { password_hash: await hashPassword(next), updated_at: nowIso() });
+      await repo.updateUser(actor.id, { password_hash: await hashPassword(next), updated_at: nowIso(clock) });
       await passwordChanged(actor.id, actor.sessionId);
       return true;
     },
 
     /** Updates a person's own name, language and time zone. */
     async updateProfile(userId: string, input: { name: string; locale: Locale; timeZone: string }) {
-      await repo.updateUser(userId, { name: input.name, locale: input.locale, time_zone: input.timeZone, updated_at: nowIso() });
+      await repo.updateUser(userId, { name: input.name, locale: input.locale, time_zone: input.timeZone, updated_at: nowIso(clock) });
     },
 
     createUser,
@@ -374,12 +447,12 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
 
     /** Changes a person's program role (admin, coach or staff). */
     async setRole(userId: string, role: Role) {
-      await repo.updateUser(userId, { role, updated_at: nowIso() });
+      await repo.updateUser(userId, { role, updated_at: nowIso(clock) });
     },
 
     /** Stops a person signing in and ends all their sessions at once. */
     async deactivate(userId: string) {
-      await repo.updateUser(userId, { status: 'deactivated', updated_at: nowIso() });
+      await repo.updateUser(userId, { status: 'deactivated', updated_at: nowIso(clock) });
       await repo.deleteSessionsExcept(userId, undefined);
     },
 
@@ -387,7 +460,7 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
     async reactivate(userId: string) {
       const user = await repo.findUserById(userId);
       if (!user) return;
-      await repo.updateUser(userId, { status: user.password_hash ? 'active' : 'invited', updated_at: nowIso() });
+      await repo.updateUser(userId, { status: user.password_hash ? 'active' : 'invited', updated_at: nowIso(clock) });
     },
 
     /** True once an active program admin exists; the first-run setup page closes then. */
@@ -395,10 +468,10 @@ export function createAccountsService({ db, config, mail }: AccountsDeps) {
 
     /** Removes expired sessions, old sign-in attempts and sign-in limits whose window has ended. */
     async prune() {
-      const now = nowIso();
+      const now = nowIso(clock);
       await repo.deleteExpiredSessions(now);
-      await repo.deleteLoginAttemptsBefore(new Date(Date.now() - 24 * 60 * MINUTE).toISOString());
-      await repo.deleteSignInLimitsBefore(new Date(Date.now() - LIMIT_WINDOW_MS).toISOString());
+      await repo.deleteLoginAttemptsBefore(new Date(clock() - 24 * 60 * MINUTE).toISOString());
+      await repo.deleteSignInLimitsBefore(new Date(clock() - LIMIT_WINDOW_MS).toISOString());
     },
   };
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makePerson, PASSWORD } from '../../../tests/support/factories';
-import { safeNext } from './routes';
+import { safeNext } from './safe-next';
 
 describe('signing in and out', () => {
   let t: TestApp;

@@ -8,6 +8,7 @@ import { HttpError } from '../http-error';
  * Each route names its action in `config.can`; a route without one stops the
  * app from starting, so nothing ships without an authorization decision.
  * Library-scoped actions load the library named by the `:library` parameter.
+ * A person whose role requires two-step sign-in is sent to set it up first.
  */
 export const accessPlugin = fp(async (app) => {
   app.decorate('routeTable', []);
@@ -36,6 +37,11 @@ export const accessPlugin = fp(async (app) => {
       allowed = can(request.actor, action, library.id);
     } else {
       allowed = can(request.actor, action);
+    }
+    // A person who must use two-step sign-in sets it up before anything
+    // that needs their account; public pages and signing out stay open.
+    if (allowed && request.twoFactorSetupDue && action !== 'site.view' && !request.routeOptions.config.twoFactorSetup) {
+      return reply.flash('info', request.t('accounts.twoFactor.required')).redirect('/account/two-factor', 303);
     }
     if (allowed) return;
     if (!request.actor) {

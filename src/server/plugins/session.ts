@@ -8,18 +8,22 @@ export function sessionCookieOptions(maxAgeSeconds: number) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: 'auto' as const, maxAge: maxAgeSeconds };
 }
 
-/** Starts a session for a person who just proved who they are, and sets its cookie. */
-export async function startSession(request: FastifyRequest, reply: FastifyReply, userId: string): Promise<void> {
-  const { token, maxAgeSeconds } = await request.server.services.accounts.createSession(userId, {
-    userAgent: request.headers['user-agent'] ?? '',
-    ipAddress: request.ip,
-  });
+/**
+ * Starts a session for a person who just proved who they are, and sets its
+ * cookie. With `secondStep`, the password was right but a code must follow:
+ * the session waits for it and signs nobody in yet.
+ */
+export async function startSession(request: FastifyRequest, reply: FastifyReply, userId: string, options: { secondStep?: boolean } = {}): Promise<void> {
+  const client = { userAgent: request.headers['user-agent'] ?? '', ipAddress: request.ip };
+  const { token, maxAgeSeconds } = await request.server.services.accounts.createSession(userId, client, options);
   reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(maxAgeSeconds));
 }
 
-/** Ends the current session, if any, and clears its cookie. */
+/** Ends the current session, if any, or the sign-in waiting for its second step, and clears its cookie. */
 export async function endSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (request.actor) await request.server.services.accounts.revokeSession(request.actor.id, request.actor.sessionId);
+  const { accounts } = request.server.services;
+  if (request.actor) await accounts.revokeSession(request.actor.id, request.actor.sessionId);
+  if (request.pendingSignIn) await accounts.revokeSession(request.pendingSignIn.userId, request.pendingSignIn.sessionId);
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
@@ -30,10 +34,18 @@ export async function endSession(request: FastifyRequest, reply: FastifyReply): 
  */
 export const sessionPlugin = fp(async (app) => {
   app.decorateRequest('actor', null);
+  app.decorateRequest('pendingSignIn', null);
+  app.decorateRequest('twoFactorSetupDue', false);
   app.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    request.actor = await app.services.accounts.resolveSession(token);
-    if (!request.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    const { accounts, twoFactor } = app.services;
+    request.actor = await accounts.resolveSession(token);
+    if (request.actor) {
+      request.twoFactorSetupDue = await twoFactor.setupDue(request.actor);
+      return;
+    }
+    request.pendingSignIn = await accounts.resolvePendingSignIn(token);
+    if (!request.pendingSignIn) reply.clearCookie(SESSION_COOKIE, { path: '/' });
   });
 });

@@ -26,6 +26,9 @@ export function AccountPage() {
           <a href="/account/password">{t('accounts.account.changePassword')}</a>
         </li>
         <li>
+          <a href="/account/two-factor">{t('accounts.account.twoFactor')}</a>
+        </li>
+        <li>
           <a href="/account/sessions">{t('accounts.account.sessions')}</a>
         </li>
       </ul>

@@ -23,7 +23,8 @@ export function PeopleListPage({ filter, result }: PeopleListPageProps) {
       <p class="actions">
         <a class="button button-primary" href="/people/invite">
           {t('people.list.invite')}
-        </a>
+        </a>{' '}
+        <a href="/people/sign-in-security">{t('accounts.twoFactor.settings.title')}</a>
       </p>
       <ErrorSummary form={filter} />
       <form method="get" action="/people" class="filters" aria-label={t('people.filter.label')}>
