@@ -347,12 +347,14 @@ export function createJobsService(options: JobsOptions) {
 
     /**
      * Stops taking jobs and waits for the running ones to finish and be
-     * recorded (their leases are renewed meanwhile). Then the database may close.
+     * recorded (their leases are renewed meanwhile). Then the database may
+     * close. After `kill` there is nothing to wait for: the jobs were
+     * abandoned, and a handler that never returns must not hold up the close.
      */
     async stop(): Promise<void> {
       stopping = true;
       await filling;
-      await Promise.allSettled([...inFlight.values()].map((job) => job.outcome));
+      if (!killed) await Promise.allSettled([...inFlight.values()].map((job) => job.outcome));
       unschedule?.();
       unschedule = undefined;
     },
