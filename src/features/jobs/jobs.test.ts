@@ -3,13 +3,8 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { signedInClient } from '../../../tests/support/factories';
+import { manualClock } from '../../../tests/support/clock';
 import { createJobsService, type JobContext } from './service';
-
-/** A clock that only moves when the test says so. */
-function manualClock(start = Date.parse('2026-12-01T09:00:00.000Z')) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => (now += ms) };
-}
 
 /** A promise and the function that resolves it, to hold a handler mid-run. */
 function gate() {
