@@ -145,6 +145,45 @@ describe('the job queue', () => {
     assert.equal(job?.attempts, 2);
   });
 
+  it('never starts a second run of a job it is still running, though its lease expired; another worker takes it over', async () => {
+    const clock = manualClock();
+    const stalled = queue('stalled', clock);
+    const other = queue('other', clock);
+    const held = gate();
+    const runs: string[] = [];
+    let stalledSignal: AbortSignal | undefined;
+    const kind = (name: string) => ({
+      kind: 'test.stalled',
+      leaseMs: 30_000,
+      // A free slot, so only the job's own state keeps the worker from taking it again.
+      concurrency: 2,
+      handler: async (_payload: unknown, context: JobContext) => {
+        runs.push(`${name}#${context.attempt}`);
+        if (context.attempt === 1) {
+          stalledSignal = context.signal;
+          await held.opened;
+        }
+        return name;
+      },
+    });
+    stalled.register(kind('stalled'));
+    other.register(kind('other'));
+    await stalled.enqueue([{ kind: 'test.stalled', payload: null, key: 'stalled' }]);
+    const running = stalled.runDue();
+    await waitUntil(() => runs.length === 1);
+    // Its renewals stopped (the database unreachable, the event loop blocked) while the handler still runs.
+    clock.advance(30_000);
+    assert.deepEqual(await stalled.runDue(), [], 'the worker does not take its own job over');
+    assert.deepEqual(runs, ['stalled#1']);
+    const [taken] = await other.runDue();
+    assert.deepEqual({ status: taken?.status, result: taken?.result }, { status: 'done', result: 'other' });
+    assert.deepEqual(runs, ['stalled#1', 'other#2']);
+    await stalled.renewLeases();
+    assert.equal(stalledSignal?.aborted, true, 'the stalled run learns that it lost the job');
+    held.open();
+    assert.deepEqual((await running).map((outcome) => outcome.status), ['lost']);
+  });
+
   it('starts with each kind recovering, runs jobs at each tick, and stops only after running jobs are recorded', async () => {
     const clock = manualClock();
     let tick: () => void = () => {};

@@ -186,11 +186,12 @@ export function createJobsService(options: JobsOptions) {
   async function launch(name: string, limit: number): Promise<Array<Promise<JobOutcome>>> {
     const kind = kinds.get(name);
     if (!kind || killed) return [];
-    const busy = [...inFlight.values()].filter((job) => job.kind === name).length;
-    const free = Math.min(limit, kind.concurrency - busy);
+    const busy = [...inFlight].filter(([, job]) => job.kind === name).map(([id]) => id);
+    const free = Math.min(limit, kind.concurrency - busy.length);
     if (free <= 0) return [];
     const now = clock();
-    const rows = await repo.claim(name, free, owner, iso(now), iso(now + kind.leaseMs));
+    // A job of ours whose lease expired while it still runs (renewals failed) may go to another worker, never to a second run here.
+    const rows = await repo.claim(name, free, owner, iso(now), iso(now + kind.leaseMs), busy);
     // Jobs taken as the worker was being killed stay leased; another worker takes them over.
     if (killed) return [];
     return rows.map((row) => {
