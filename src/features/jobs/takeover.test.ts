@@ -9,7 +9,7 @@ import { createJobsService, type JobsService } from './service';
 const TOTAL = 200;
 const CONCURRENCY = 5;
 const LEASE_MS = 30_000;
-/** The round in which the first worker dies: a little under half the jobs are done by then. */
+/** The round in which the first worker dies, partway through the jobs. */
 const KILL_ROUND = 10;
 const KIND = 'test.counted';
 const logger = Fastify({ logger: false }).log;

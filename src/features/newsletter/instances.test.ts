@@ -11,7 +11,7 @@ import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp';
 import { COPY_JOB, INTERRUPTED } from './service';
 
 const SUBSCRIBERS = 300;
-/** The round of batches in which the first instance dies: about half the copies are out by then. */
+/** The round of batches in which the first instance dies, partway through the list. */
 const KILL_ROUND = 15;
 /** Of the copies in flight when the instance dies, how many the SMTP server had already accepted. */
 const ACCEPTED_BEFORE_DEATH = 2;
