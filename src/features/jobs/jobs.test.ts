@@ -3,13 +3,8 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { signedInClient } from '../../../tests/support/factories';
+import { manualClock } from '../../../tests/support/clock';
 import { createJobsService, type JobContext } from './service';
-
-/** A clock that only moves when the test says so. */
-function manualClock(start = Date.parse('2026-12-01T09:00:00.000Z')) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => (now += ms) };
-}
 
 /** A promise and the function that resolves it, to hold a handler mid-run. */
 function gate() {
@@ -148,6 +143,45 @@ describe('the job queue', () => {
     const job = await first.findByKey('long');
     assert.equal(job?.status, 'done');
     assert.equal(job?.attempts, 2);
+  });
+
+  it('never starts a second run of a job it is still running, though its lease expired; another worker takes it over', async () => {
+    const clock = manualClock();
+    const stalled = queue('stalled', clock);
+    const other = queue('other', clock);
+    const held = gate();
+    const runs: string[] = [];
+    let stalledSignal: AbortSignal | undefined;
+    const kind = (name: string) => ({
+      kind: 'test.stalled',
+      leaseMs: 30_000,
+      // A free slot, so only the job's own state keeps the worker from taking it again.
+      concurrency: 2,
+      handler: async (_payload: unknown, context: JobContext) => {
+        runs.push(`${name}#${context.attempt}`);
+        if (context.attempt === 1) {
+          stalledSignal = context.signal;
+          await held.opened;
+        }
+        return name;
+      },
+    });
+    stalled.register(kind('stalled'));
+    other.register(kind('other'));
+    await stalled.enqueue([{ kind: 'test.stalled', payload: null, key: 'stalled' }]);
+    const running = stalled.runDue();
+    await waitUntil(() => runs.length === 1);
+    // Its renewals stopped (the database unreachable, the event loop blocked) while the handler still runs.
+    clock.advance(30_000);
+    assert.deepEqual(await stalled.runDue(), [], 'the worker does not take its own job over');
+    assert.deepEqual(runs, ['stalled#1']);
+    const [taken] = await other.runDue();
+    assert.deepEqual({ status: taken?.status, result: taken?.result }, { status: 'done', result: 'other' });
+    assert.deepEqual(runs, ['stalled#1', 'other#2']);
+    await stalled.renewLeases();
+    assert.equal(stalledSignal?.aborted, true, 'the stalled run learns that it lost the job');
+    held.open();
+    assert.deepEqual((await running).map((outcome) => outcome.status), ['lost']);
   });
 
   it('starts with each kind recovering, runs jobs at each tick, and stops only after running jobs are recorded', async () => {

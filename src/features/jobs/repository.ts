@@ -78,18 +78,21 @@ export function createJobsRepository(db: Kysely<DB>, dialect: DialectName) {
      * Takes up to `limit` jobs of one kind that are due: pending ones whose
      * time has come, and running ones whose lease expired (their worker
      * stopped). Each taken job gets this worker's lease and one more attempt.
+     * Jobs in `running` are left alone: they are this worker's own, still
+     * running though their lease expired, and one run at a time is enough.
      *
      * On PostgreSQL the due rows are locked with `FOR UPDATE SKIP LOCKED`
      * inside a transaction, so workers of several instances each take
      * different jobs without waiting on one another. On SQLite one
      * conditional `UPDATE … RETURNING` is atomic, as there is one writer.
      */
-    claim: async (kind: string, limit: number, owner: string, now: string, leaseExpiresAt: string): Promise<JobRow[]> => {
+    claim: async (kind: string, limit: number, owner: string, now: string, leaseExpiresAt: string, running: string[]): Promise<JobRow[]> => {
       const due = (q: Kysely<DB>) =>
         q
           .selectFrom('jobs')
           .select('id')
           .where('kind', '=', kind)
+          .$if(running.length > 0, (qb) => qb.where('id', 'not in', running))
           .where((eb) =>
             eb.or([
               eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),

@@ -6,9 +6,7 @@ import type { DB } from '../../db/types';
 import type { JobStatus } from '../../db/tables/jobs';
 import { newId } from '../../db/ids';
 import { createJobsRepository, type JobRow, type Lease, type NewJobRow } from './repository';
-
-/** The current time in milliseconds; tests pass a clock they move by hand. */
-export type Clock = () => number;
+import type { Clock } from '../../server/clock';
 
 /** What a handler is told about the run it is in. */
 export interface JobContext {
@@ -186,11 +184,12 @@ export function createJobsService(options: JobsOptions) {
   async function launch(name: string, limit: number): Promise<Array<Promise<JobOutcome>>> {
     const kind = kinds.get(name);
     if (!kind || killed) return [];
-    const busy = [...inFlight.values()].filter((job) => job.kind === name).length;
-    const free = Math.min(limit, kind.concurrency - busy);
+    const busy = [...inFlight].filter(([, job]) => job.kind === name).map(([id]) => id);
+    const free = Math.min(limit, kind.concurrency - busy.length);
     if (free <= 0) return [];
     const now = clock();
-    const rows = await repo.claim(name, free, owner, iso(now), iso(now + kind.leaseMs));
+    // A job of ours whose lease expired while it still runs (renewals failed) may go to another worker, never to a second run here.
+    const rows = await repo.claim(name, free, owner, iso(now), iso(now + kind.leaseMs), busy);
     // Jobs taken as the worker was being killed stay leased; another worker takes them over.
     if (killed) return [];
     return rows.map((row) => {
@@ -347,12 +346,14 @@ export function createJobsService(options: JobsOptions) {
 
     /**
      * Stops taking jobs and waits for the running ones to finish and be
-     * recorded (their leases are renewed meanwhile). Then the database may close.
+     * recorded (their leases are renewed meanwhile). Then the database may
+     * close. After `kill` there is nothing to wait for: the jobs were
+     * abandoned, and a handler that never returns must not hold up the close.
      */
     async stop(): Promise<void> {
       stopping = true;
       await filling;
-      await Promise.allSettled([...inFlight.values()].map((job) => job.outcome));
+      if (!killed) await Promise.allSettled([...inFlight.values()].map((job) => job.outcome));
       unschedule?.();
       unschedule = undefined;
     },

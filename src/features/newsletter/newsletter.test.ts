@@ -1,11 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { createTestApp, type TestApp } from '../../../tests/support/app';
+import type { ColumnNode, ColumnUpdateNode, KyselyPlugin, RootOperationNode, TableNode, ValueNode } from 'kysely';
+import { buildTestApp, createTestApp, type TestApp } from '../../../tests/support/app';
+import { manualClock } from '../../../tests/support/clock';
+import { createTestDatabase, type TestDatabase } from '../../../tests/support/database';
 import { TestClient } from '../../../tests/support/client';
 import { makeLibrary, makePerson, PASSWORD, signedInClient } from '../../../tests/support/factories';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../../tests/support/smtp';
-import { INTERRUPTED } from './service';
+import { COPY_JOB, INTERRUPTED } from './service';
 
 /** The value of a header in a raw message, unfolded. */
 function header(mail: ReceivedMail, name: string): string | undefined {
@@ -369,6 +372,66 @@ describe('sending to many subscribers survives a restart', () => {
     assert.equal(new Set(copies().map((m) => m.to[0])).size, 300);
     const stale = await t.app.database.db.selectFrom('newsletter_deliveries').select('last_error').where('last_error', '=', INTERRUPTED).execute();
     assert.equal(stale.length, 0);
+  });
+});
+
+/** Whether a statement records a copy as sent: `update newsletter_deliveries set status = 'sent'`. */
+function recordsSent(node: RootOperationNode): boolean {
+  if (node.kind !== 'UpdateQueryNode' || node.table?.kind !== 'TableNode') return false;
+  if ((node.table as TableNode).table.identifier.name !== 'newsletter_deliveries') return false;
+  return (node.updates ?? []).some((update: ColumnUpdateNode) => {
+    const column = update.column as ColumnNode;
+    return column.column?.name === 'status' && update.value.kind === 'ValueNode' && (update.value as ValueNode).value === 'sent';
+  });
+}
+
+describe('a copy SMTP accepted but the database would not record as sent', () => {
+  let smtp: TestSmtp;
+  let testDatabase: TestDatabase;
+  let app: FastifyInstance;
+  const clock = manualClock();
+  // The database goes away just as the copy is to be marked sent, and comes back later.
+  let refusing = true;
+  const fault: KyselyPlugin = {
+    transformQuery({ node }) {
+      if (refusing && recordsSent(node)) throw new Error('Connection terminated unexpectedly');
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
+
+  before(async () => {
+    smtp = await startTestSmtp();
+    testDatabase = await createTestDatabase();
+    const { database } = testDatabase;
+    app = await buildTestApp({ ...database, db: database.db.withPlugin(fault) }, { smtpUrl: smtp.url }, { clock: clock.now });
+  });
+  after(async () => {
+    await app.close();
+    await testDatabase.destroy();
+    await smtp.close();
+  });
+
+  it('is flagged as interrupted by the next run, not as refused, and not sent again', async () => {
+    const { newsletter, jobs } = app.services;
+    await newsletter.addConfirmedSubscriber('reader@example.org');
+    const issueId = await newsletter.createIssue({ subject: 'Recorded?', intro: '', itemIds: [] }, null);
+    assert.equal(await newsletter.startSending(issueId), true);
+    const [first] = await jobs.runDue({ kinds: [COPY_JOB] });
+    assert.deepEqual({ status: first?.status, error: first?.error }, { status: 'retrying', error: 'Connection terminated unexpectedly' });
+    assert.deepEqual((await newsletter.getIssue(issueId))?.counts, { pending: 0, claimed: 1, sent: 0, failed: 0 });
+
+    refusing = false;
+    const retry = await testDatabase.database.db.selectFrom('jobs').select('run_at').where('kind', '=', COPY_JOB).executeTakeFirstOrThrow();
+    clock.advance(Date.parse(retry.run_at) - clock.now());
+    const [second] = await jobs.runDue({ kinds: [COPY_JOB] });
+    assert.deepEqual({ status: second?.status, result: second?.result }, { status: 'done', result: 'interrupted' });
+    const issue = await newsletter.getIssue(issueId);
+    assert.equal(issue?.status, 'sent');
+    assert.deepEqual(issue?.counts, { pending: 0, claimed: 0, sent: 0, failed: 1 });
+    const { items } = await newsletter.listDeliveries(issueId, 1);
+    assert.deepEqual(items.map((row) => row.last_error), [INTERRUPTED]);
+    assert.equal(smtp.messages.filter((m) => m.subject === 'Recorded?' && m.to.includes('reader@example.org')).length, 1);
   });
 });
 

@@ -250,7 +250,6 @@ export function createNewsletterService({ db, config, mail, content, jobs, logge
     // A worker that is stopping takes nothing new on; the job's next run will.
     signal.throwIfAborted();
     if (!(await repo.claimCopy(issueId, subscriberId, claim, nowIso()))) return 'skipped';
-    let outcome: CopyOutcome;
     try {
       await mail.send({
         to: delivery.email,
@@ -261,16 +260,19 @@ export function createNewsletterService({ db, config, mail, content, jobs, logge
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         },
       });
-      await repo.finishDelivery(issueId, subscriberId, claim, { status: 'sent', sent_at: nowIso() });
-      outcome = 'sent';
     } catch (error) {
       // The copy is flagged for the admin, who may retry it; the queue does not
       // retry on its own, as a refused copy may still have been delivered.
       await repo.finishDelivery(issueId, subscriberId, claim, { status: 'failed', last_error: errorText(error) });
-      outcome = 'failed';
+      await repo.finishIssues(nowIso(), issueId);
+      return 'failed';
     }
+    // SMTP has the copy. Should recording that fail, the job fails and its next
+    // run flags the copy as interrupted: never as refused, which an admin would
+    // retry without a second thought, and never sent again on its own.
+    await repo.finishDelivery(issueId, subscriberId, claim, { status: 'sent', sent_at: nowIso() });
     await repo.finishIssues(nowIso(), issueId);
-    return outcome;
+    return 'sent';
   }
 
   jobs.register<CopyPayload, CopyOutcome>({
