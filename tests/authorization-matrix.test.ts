@@ -54,6 +54,8 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   'GET /sign-in/two-factor': EVERYONE,
   'POST /sign-in/two-factor': EVERYONE,
   'GET /people/sign-in-security': ADMIN,
+  'GET /people/:person/two-factor/disable': ADMIN,
+  'POST /people/:person/two-factor/disable': ADMIN,
   'POST /people/sign-in-security': ADMIN,
   'GET /people': ADMIN,
   'GET /people/invite': ADMIN,

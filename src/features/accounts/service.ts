@@ -51,9 +51,12 @@ export type SignInResult =
 export type TokenCheck = { ok: true; user: UserRow } | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'replaced' };
 
 /** A person as listed to admins and shown on their own account page. */
-export type Person = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'status' | 'locale' | 'time_zone' | 'created_at'>;
+export type Person = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'status' | 'locale' | 'time_zone' | 'created_at'> & {
+  /** True when signing in takes a code after the password (decision 027). */
+  two_factor_enabled: boolean;
+};
 
-const toPerson = ({ id, email, name, role, status, locale, time_zone, created_at }: UserRow): Person => ({
+const toPerson = ({ id, email, name, role, status, locale, time_zone, created_at, totp_enabled_at }: UserRow): Person => ({
   id,
   email,
   name,
@@ -62,6 +65,7 @@ const toPerson = ({ id, email, name, role, status, locale, time_zone, created_at
   locale,
   time_zone,
   created_at,
+  two_factor_enabled: totp_enabled_at !== null,
 });
 
 /** One signed-in session of a person, as listed on their sessions page. */

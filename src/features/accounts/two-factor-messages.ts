@@ -47,6 +47,9 @@ export const twoFactorMessages = defineMessages(
     'accounts.twoFactor.step.expired': 'That sign-in has ended. Sign in with your password again.',
     'accounts.twoFactor.step.throttled': 'Too many codes have been tried for this account. Wait {minutes} minutes and try again.',
     'accounts.twoFactor.step.recoveryUsed': 'You signed in with a recovery code. Codes left: {count}. Make new ones from Two-step sign-in on your account page.',
+    'accounts.twoFactor.adminOff.lead':
+      'Only do this for {name} if they lost both their phone and their recovery codes, and you are sure it is them asking. Their password alone will open the account, and they are signed out everywhere.',
+    'accounts.twoFactor.adminOff.done': 'Two-step sign-in is off for {name}. They can set it up again from their account page.',
     'accounts.twoFactor.settings.title': 'Sign-in security',
     'accounts.twoFactor.settings.lead':
       'Program admins can read every library’s work and every subscriber’s address. Require two-step sign-in for the roles that should not rely on a password alone. People in those roles set it up the next time they open a page that needs their account.',
@@ -106,6 +109,9 @@ export const twoFactorMessages = defineMessages(
     'accounts.twoFactor.step.expired': 'Ese inicio de sesión terminó. Inicie sesión con su contraseña otra vez.',
     'accounts.twoFactor.step.throttled': 'Se probaron demasiados códigos para esta cuenta. Espere {minutes} minutos e inténtelo de nuevo.',
     'accounts.twoFactor.step.recoveryUsed': 'Entró con un código de recuperación. Códigos restantes: {count}. Cree nuevos desde Inicio de sesión en dos pasos, en la página de su cuenta.',
+    'accounts.twoFactor.adminOff.lead':
+      'Hágalo solo si {name} perdió su teléfono y también sus códigos de recuperación, y está seguro de que es esa persona quien lo pide. Su contraseña sola abrirá la cuenta, y se cerrarán todas sus sesiones.',
+    'accounts.twoFactor.adminOff.done': 'El inicio de sesión en dos pasos está desactivado para {name}. Puede configurarlo otra vez desde la página de su cuenta.',
     'accounts.twoFactor.settings.title': 'Seguridad del inicio de sesión',
     'accounts.twoFactor.settings.lead':
       'Quienes administran el programa pueden leer el trabajo de todas las bibliotecas y la dirección de cada suscriptor. Exija el inicio de sesión en dos pasos a las funciones que no deben depender solo de una contraseña. Las personas con esas funciones lo configuran la próxima vez que abran una página que necesite su cuenta.',

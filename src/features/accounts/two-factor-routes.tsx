@@ -10,6 +10,8 @@ import { TwoFactorSetupPage } from './views/two-factor-setup-page';
 import { RecoveryCodesPage } from './views/recovery-codes-page';
 import { SecondStepPage } from './views/second-step-page';
 import { TwoFactorSettingsPage } from './views/two-factor-settings-page';
+import { PersonTwoFactorOffPage } from './views/person-two-factor-off-page';
+import type { Person } from './service';
 
 /** Pages that set up two-step sign-in stay open to a person who must set it up. */
 const setupPage = { can: 'account.use', twoFactorSetup: true } as const;
@@ -124,6 +126,26 @@ export async function twoFactorRoutes(app: FastifyInstance) {
         ? request.t('accounts.twoFactor.step.throttled', { minutes: result.retryAfterMinutes })
         : request.t('accounts.twoFactor.error.codeWrong');
     return reply.view(<SecondStepPage form={{ values: form.values, errors: {} }} problem={problem} />, result.reason === 'throttled' ? 429 : 400);
+  });
+
+  /** The person an admin is about to help, who must have two-step sign-in on and be someone else. */
+  async function lockedOutPerson(request: FastifyRequest): Promise<Person> {
+    const person = await accounts.getPerson((request.params as { person: string }).person);
+    if (!person?.two_factor_enabled || person.id === actorOf(request).id) throw new HttpError(404);
+    return person;
+  }
+
+  app.get('/people/:person/two-factor/disable', { config: { can: 'people.manage' } }, async (request, reply) => {
+    return reply.view(<PersonTwoFactorOffPage person={await lockedOutPerson(request)} />);
+  });
+
+  // For someone who lost both their phone and their recovery codes. Every
+  // session of theirs ends, in case the phone is in someone else's hands.
+  app.post('/people/:person/two-factor/disable', { config: { can: 'people.manage' } }, async (request, reply) => {
+    const person = await lockedOutPerson(request);
+    await twoFactor.disable(person.id);
+    await accounts.revokeOtherSessions(person.id);
+    return reply.flash('success', request.t('accounts.twoFactor.adminOff.done', { name: person.name })).redirect(`/people/${person.id}`, 303);
   });
 
   app.get('/people/sign-in-security', { config: { can: 'people.manage' } }, async (_request, reply) => {

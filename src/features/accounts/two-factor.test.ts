@@ -272,4 +272,25 @@ describe('two-step sign-in', () => {
     assert.deepEqual(await t.app.services.twoFactor.requiredRoles(), []);
     now += THIRTY_SECONDS;
   });
+
+  it('lets an admin turn it off for someone locked out, ending their sessions', async () => {
+    const { person, client } = await personWithTwoFactor();
+    const admin = await makePerson(t.app, { role: 'admin' });
+    const adminClient = new TestClient(t.app);
+    await adminClient.signIn(admin.email, PASSWORD);
+    const page = await adminClient.get(`/people/${person.id}`);
+    assert.match(page.body, /Two-step sign-in<\/dt>\s*<dd>On<\/dd>/);
+    assert.match(page.body, new RegExp(`href="/people/${person.id}/two-factor/disable"`));
+    assert.equal((await adminClient.get(`/people/${person.id}/two-factor/disable`)).statusCode, 200);
+    // An admin turns off their own only from their own account page, with their password.
+    assert.equal((await adminClient.get(`/people/${admin.id}/two-factor/disable`)).statusCode, 404);
+    const off = await adminClient.post(`/people/${person.id}/two-factor/disable`);
+    assert.equal(off.statusCode, 303);
+    assert.equal(off.headers.location, `/people/${person.id}`);
+    assert.equal(await t.app.services.twoFactor.isEnabled(person.id), false);
+    assert.equal((await client.get('/dashboard')).statusCode, 303, 'the person is signed out everywhere');
+    assert.equal((await passwordStep(person.email, '/account')).location, '/account');
+    // Nothing left to turn off.
+    assert.equal((await adminClient.post(`/people/${person.id}/two-factor/disable`)).statusCode, 404);
+  });
 });

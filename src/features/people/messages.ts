@@ -52,6 +52,8 @@ export const peopleMessages = defineMessages(
     'people.invite.kept':
       'The invitation to {email} is in the outbox: this server does not send email until SMTP is set up. You can copy the link from there.',
     'people.detail.actions': 'What you can do',
+    'people.detail.twoFactorOn': 'On',
+    'people.detail.twoFactorOff': 'Off',
     'people.detail.edit': 'Change role and libraries',
     'people.detail.deactivate': 'Deactivate',
     'people.detail.reactivate': 'Reactivate',
@@ -137,6 +139,8 @@ export const peopleMessages = defineMessages(
     'people.invite.kept':
       'La invitación a {email} está en la bandeja de salida: este servidor no envía correo hasta que se configure SMTP. Puede copiar el enlace desde allí.',
     'people.detail.actions': 'Qué puede hacer',
+    'people.detail.twoFactorOn': 'Activado',
+    'people.detail.twoFactorOff': 'Desactivado',
     'people.detail.edit': 'Cambiar la función y las bibliotecas',
     'people.detail.deactivate': 'Desactivar',
     'people.detail.reactivate': 'Reactivar',

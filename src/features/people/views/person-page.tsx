@@ -20,6 +20,7 @@ export function PersonPage({ person }: { person: PersonWithLinks }) {
           [t('people.column.status'), t(`status.${person.status}`)],
           [t('people.column.libraries'), <LibraryLinks links={person.links} />],
           [t('people.column.language'), t(`locale.${person.locale}`)],
+          [t('accounts.twoFactor.title'), t(person.two_factor_enabled ? 'people.detail.twoFactorOn' : 'people.detail.twoFactorOff')],
           [t('people.column.created'), formatDateTime(person.created_at, locale, timeZone)],
         ]}
       />
@@ -29,6 +30,11 @@ export function PersonPage({ person }: { person: PersonWithLinks }) {
         <a class="button button-secondary" href={`/people/${person.id}/edit`}>
           {t('people.detail.edit')}
         </a>
+        {person.two_factor_enabled && !isSelf && (
+          <a class="button button-secondary" href={`/people/${person.id}/two-factor/disable`}>
+            {t('accounts.twoFactor.disable.title')}
+          </a>
+        )}
         {person.status === 'invited' && (
           <Form action={`/people/${person.id}/resend-invitation`} class="inline-form">
             <SubmitButton variant="secondary">{t('people.detail.resend')}</SubmitButton>
