@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import type { TestClient } from '../../../tests/support/client';
-import { makeLibrary, signedInClient } from '../../../tests/support/factories';
+import { makeCohort, makeLibrary, signedInClient } from '../../../tests/support/factories';
 import { addDays, todayIn } from '../../i18n/time';
 import type { PlanLibrary, TaskInput } from './service';
 import { assertInOrder } from '../../../tests/support/order';
@@ -55,15 +55,7 @@ describe('action plan pages', () => {
 
   before(async () => {
     t = await createTestApp();
-    const { programs } = t.app.services;
-    await programs.saveProgram({ name: 'Program', description: '', managerName: 'M', managerEmail: 'm@example.org' });
-    const cohort = await programs.createCohort({
-      name: 'Cohort',
-      startsOn: '2016-07-01',
-      endsOn: '2018-06-30',
-      subgrantCents: 500_000,
-      spendingCategories: ['Furniture', 'Technology', 'Signage'],
-    });
+    const cohort = await makeCohort(t.app, { subgrantCents: 500_000, spendingCategories: ['Furniture', 'Technology', 'Signage'] });
     libA = asPlanLibrary(await makeLibrary(t.app, { name: 'Plan Library A', cohortId: cohort.id }));
     libB = asPlanLibrary(await makeLibrary(t.app, { name: 'Plan Library B', cohortId: cohort.id }));
     libNoCohort = asPlanLibrary(await makeLibrary(t.app, { name: 'Plan Library Without Cohort' }));
