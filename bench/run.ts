@@ -22,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { patronBurst, type BurstResult } from './patrons';
-import { freePort } from '../tests/support/ports';
+import { printedAddress } from '../tests/support/serve-output';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(ROOT, 'dist', 'smartspaces.mjs');
@@ -133,31 +133,22 @@ async function runToEnd(command: string, args: string[] = [], extraEnv: Record<s
 const SERVE = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { serve: string } }).scripts.serve;
 
 /**
- * Starts the built server exactly as `npm start` runs it and waits for its
+ * Starts the built server exactly as `npm start` runs it, on a port of the
+ * system's choosing (PORT=0, read back from what it prints), and waits for its
  * first 200 from GET /; returns the child, its address and how long that took.
  */
 async function startApp(extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; ms: number }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   // `exec` makes the shell become node, so the child's pid is the server's.
   const child = track(
-    spawn('/bin/sh', ['-c', `exec ${SERVE}`], { cwd: ROOT, env: { ...env, ...extraEnv, PORT: String(port) }, stdio: 'ignore' }),
+    spawn('/bin/sh', ['-c', `exec ${SERVE}`], { cwd: ROOT, env: { ...env, ...extraEnv, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] }),
   );
-  let last = 'no answer';
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode} before answering`);
-    if (performance.now() - started > START_LIMIT_MS) throw new Error(`The server did not answer GET / with 200 within ${START_LIMIT_MS / 1000} s (last: ${last})`);
-    try {
-      const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return { child, url, ms: performance.now() - started };
-      last = `status ${response.status}`;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  const url = await printedAddress(child, START_LIMIT_MS);
+  // The address is printed once the server listens, so one request is enough.
+  const response = await fetch(`${url}/`, { signal: AbortSignal.timeout(START_LIMIT_MS) });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`The server answered GET / with ${response.status}`);
+  return { child, url, ms: performance.now() - started };
 }
 
 /** Time from starting the server to its first answer; the server is stopped again. */

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from './support/app';
 import { TestClient } from './support/client';
-import { makeLibrary, signedInClient } from './support/factories';
+import { makeLibrary, makeProgram, signedInClient } from './support/factories';
 import { withoutControlCharacters } from '../src/server/plugins/input';
 
 /*
@@ -24,7 +24,7 @@ describe('control characters in input', () => {
 
   before(async () => {
     t = await createTestApp({ trustProxy: 1 });
-    await t.app.services.programs.saveProgram({ name: 'Smart Spaces', description: '', managerName: 'Pat', managerEmail: 'pat@example.org' });
+    await makeProgram(t.app);
     library = await makeLibrary(t.app);
     admin = (await signedInClient(t.app, { role: 'admin' })).client;
     lead = (await signedInClient(t.app, { role: 'staff', libraryId: library.id, libraryRole: 'lead' })).client;

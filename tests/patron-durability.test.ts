@@ -7,7 +7,7 @@ import { buildApp } from '../src/server/app';
 import { newId, nowIso } from '../src/db/ids';
 import { fillSurveyForm } from '../bench/patrons';
 import { createTestDatabase, type TestDatabase } from './support/database';
-import { freePort } from './support/ports';
+import { printedAddress } from './support/serve-output';
 
 /*
  * A patron who has seen the thank-you page must find their answer stored,
@@ -23,40 +23,37 @@ const CODE = 'DURA23';
 const PATRONS = 60;
 /** The server is killed once this many patrons have been thanked. */
 const KILL_AFTER = 20;
+/** How long the server may take to start (it migrates first). */
+const START_LIMIT_MS = 60_000;
 
-/** Starts `smartspaces serve` on the test database and waits until the survey answers. */
+/** Starts `smartspaces serve` on the test database on a port of the system's choosing and waits until the survey answers. */
 async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      PORT: String(port),
+      PORT: '0',
       HOST: '127.0.0.1',
-      PUBLIC_URL: url,
+      PUBLIC_URL: '',
       SMARTSPACES_DEMO: '0',
       LOG_LEVEL: 'error',
       RATE_LIMIT_PER_MINUTE: '100000',
       SMTP_URL: '',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const started = Date.now();
-  while (Date.now() - started < 60_000) {
-    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`${url}/s/${CODE}`, { signal: AbortSignal.timeout(1000) });
-      await response.arrayBuffer();
-      if (response.status === 200) return { child, url };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  try {
+    const url = await printedAddress(child, START_LIMIT_MS);
+    // The address is printed once the server listens, so one request is enough.
+    const response = await fetch(`${url}/s/${CODE}`, { signal: AbortSignal.timeout(START_LIMIT_MS) });
+    await response.arrayBuffer();
+    assert.equal(response.status, 200, 'the survey answers once the server has started');
+    return { child, url };
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
-  child.kill('SIGKILL');
-  throw new Error('The server did not answer within a minute');
 }
 
 /** A library with one open survey of two questions, made directly in the database. */

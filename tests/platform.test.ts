@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from './support/app';
 import { loadConfig } from '../src/server/config';
 import { TestClient } from './support/client';
-import { makePerson, PASSWORD } from './support/factories';
+import { makePerson, makeProgram, PASSWORD } from './support/factories';
 
 /* Behaviour every page shares: headers, cookies, error pages, CSRF, limits. */
 
@@ -107,7 +107,7 @@ describe('behind one reverse proxy (TRUST_PROXY=1)', () => {
 
   before(async () => {
     testApp = await createTestApp({ trustProxy: loadConfig({ TRUST_PROXY: '1' }).trustProxy });
-    await testApp.app.services.programs.saveProgram({ name: 'Smart Spaces', description: '', managerName: 'Pat', managerEmail: 'pat@example.org' });
+    await makeProgram(testApp.app);
   });
   after(() => testApp.close());
 

@@ -52,6 +52,8 @@ test('on an empty database the server adds the demo program, prints the sign-ins
     try {
       assert.match(output, /adding the demo program/);
       assert.match(output, new RegExp(`running at ${server.url}`));
+      assert.notEqual(new URL(server.url).port, '0', 'the printed address names the port the system chose');
+      assert.equal(server.app.config.publicUrl, `http://localhost:${new URL(server.url).port}`, 'the default public address names it too');
       assert.ok(output.includes(DEMO_PASSWORD), 'the demo password is printed');
       assert.match(output, /admin@example\.org/);
       assert.match(output, /staff\.ignacio@example\.org/);

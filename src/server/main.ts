@@ -36,6 +36,21 @@ function localUrl(host: string, port: number): string {
 }
 
 /**
+ * Records the port the server listens on in its config. With PORT=0 the
+ * system chooses the port, so a public address on port 0 (the default when
+ * PUBLIC_URL is unset) is given the real one as soon as it is known. The app
+ * and its services share this config object and read the address when they
+ * use it, so links made from then on name the real port.
+ */
+export function useListeningPort(config: Config, port: number): void {
+  config.port = port;
+  const publicUrl = new URL(config.publicUrl);
+  if (publicUrl.port !== '0') return;
+  publicUrl.port = String(port);
+  config.publicUrl = publicUrl.href.replace(/\/+$/, '');
+}
+
+/**
  * Starts Smart Spaces: connects to the database, applies migrations, adds the
  * demo program to an empty database when demo data is on, and listens.
  * Expired sessions are pruned every hour.
@@ -70,6 +85,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const address = running.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = localUrl(config.host, port);
+  useListeningPort(config, port);
 
   const pruning = setInterval(() => {
     running.services.accounts.prune().catch((error: unknown) => running.log.error({ err: error }, 'pruning sessions failed'));

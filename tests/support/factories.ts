@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import type { LibraryRole, Role } from '../../src/db/types';
+import type { CohortInput, ProgramInput } from '../../src/features/programs/service';
 import type { IdeaInput } from '../../src/features/prototypes/service';
 import type { PhotoDetails, PhotoSubject } from '../../src/features/photos/service';
 import type { GoalInput, TaskInput } from '../../src/features/plan/model';
@@ -15,6 +16,30 @@ import { TestClient } from './client';
 export const PASSWORD = 'correct horse battery staple';
 
 const unique = () => randomBytes(4).toString('hex');
+
+/** Saves the program (an instance has one; saving again updates it), with plain values unless overridden. */
+export function makeProgram(app: FastifyInstance, overrides: Partial<ProgramInput> = {}) {
+  return app.services.programs.saveProgram({ name: 'Smart Spaces', description: '', managerName: 'Pat', managerEmail: 'pat@example.org', ...overrides });
+}
+
+/**
+ * Creates a cohort of the program, saving the program first when there is
+ * none yet: July 2016 to June 2018, a $5,000 subgrant per library and three
+ * spending categories, unless overridden. Put libraries in it with
+ * `makeLibrary(app, { cohortId })`.
+ */
+export async function makeCohort(app: FastifyInstance, overrides: Partial<CohortInput> = {}) {
+  const { programs } = app.services;
+  if (!(await programs.getProgram())) await makeProgram(app);
+  return programs.createCohort({
+    name: `Cohort ${unique()}`,
+    startsOn: '2016-07-01',
+    endsOn: '2018-06-30',
+    subgrantCents: 500_000,
+    spendingCategories: ['Furniture', 'Technology', 'Signage'],
+    ...overrides,
+  });
+}
 
 /** Creates a library through the libraries service. */
 export async function makeLibrary(app: FastifyInstance, overrides: { name?: string; state?: string; cohortId?: string | null } = {}) {

@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
+import { makeCohort } from '../../../tests/support/factories';
 import { journeyContext } from '../../../tests/support/journeys';
 import { seedDemoPlan } from './plan';
 
@@ -11,12 +12,8 @@ before(async () => {
 after(() => t.close());
 
 test('the demo seeds an action plan with a budget for the three journeys, Madison slightly over', async () => {
-  const { programs, plan } = t.app.services;
-  await programs.saveProgram({ name: 'Program', description: '', managerName: 'M', managerEmail: 'm@example.org' });
-  const cohort = await programs.createCohort({
-    name: 'Cohort 2016–2018',
-    startsOn: '2016-07-01',
-    endsOn: '2018-06-30',
+  const { plan } = t.app.services;
+  const cohort = await makeCohort(t.app, {
     subgrantCents: 500_000,
     spendingCategories: ['Furniture', 'Technology', 'Materials and supplies', 'Signage', 'Programs and events', 'Prototyping'],
   });

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
-import { makePerson, PASSWORD, signedInClient } from '../../../tests/support/factories';
+import { makePerson, makeProgram, PASSWORD, signedInClient } from '../../../tests/support/factories';
 import { startTestSmtp, type TestSmtp } from '../../../tests/support/smtp';
 import { assertInOrder } from '../../../tests/support/order';
 
@@ -22,14 +22,8 @@ let addressCount = 0;
 /** A distinct client address per test, so the contact rate limit of one test does not touch another. */
 const freshAddress = () => ({ 'x-forwarded-for': `198.51.100.${++addressCount}` });
 
-async function saveProgram(t: TestApp) {
-  await t.app.services.programs.saveProgram({
-    name: 'Smart Spaces',
-    description: '',
-    managerName: 'Pat Manager',
-    managerEmail: 'manager@example.org',
-  });
-}
+/** The program, whose manager receives the contact messages. */
+const saveProgram = (t: TestApp) => makeProgram(t.app, { managerEmail: 'manager@example.org' });
 
 describe('contact form', () => {
   let t: TestApp;

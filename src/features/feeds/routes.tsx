@@ -19,11 +19,13 @@ const feedTypeName = (type: ContentType): MessageKey => `feeds.type.${type}`;
 /** Atom and RSS feeds (all, per type, per tag), the sitemap and robots.txt. */
 export async function feedsRoutes(app: FastifyInstance) {
   const { content, images, libraries, newsletter } = app.services;
-  const { publicUrl } = app.config;
+  // The public address is read per request, not copied here: a server started
+  // on port 0 learns its address only after the routes are registered.
   const everyone = { config: { can: 'site.view', publicCache: true } } as const;
 
   /** The latest 20 published items matching the filter, with everything their feed entry shows. */
   async function entries(request: FastifyRequest, filter: { type?: ContentType; tag?: string }) {
+    const { publicUrl } = app.config;
     const { items } = await content.listPublished(filter, 1);
     const full = await content.getPublishedByIds(items.map((item) => item.id));
     const sectionTitles = { before: request.t('feeds.story.before'), during: request.t('feeds.story.during'), after: request.t('feeds.story.after') };
@@ -50,13 +52,14 @@ export async function feedsRoutes(app: FastifyInstance) {
   }
 
   function sendFeed(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, meta: Omit<FeedMeta, 'author'>, list: Awaited<ReturnType<typeof entries>>) {
-    const xml = buildFeed(format, { ...meta, author: request.t('site.name') }, list, publicUrl);
+    const xml = buildFeed(format, { ...meta, author: request.t('site.name') }, list, app.config.publicUrl);
     return reply.sendPublic(xml, FEED_TYPES[format]);
   }
 
   app.get('/feeds/:feed', everyone, async (request, reply) => {
     const { name, format } = feedFile((request.params as { feed: string }).feed);
     const { t } = request;
+    const { publicUrl } = app.config;
     const site = t('site.name');
     const feedUrl = `${publicUrl}/feeds/${name}.${format}`;
     if (name === 'all') {
@@ -79,6 +82,7 @@ export async function feedsRoutes(app: FastifyInstance) {
     const tag = await content.getTag(name);
     if (!tag) throw new HttpError(404);
     const { t } = request;
+    const { publicUrl } = app.config;
     const meta = {
       title: t('feeds.title', { site: t('site.name'), name: tag.name }),
       description: t('feeds.tag.description', { name: tag.name }),
@@ -106,8 +110,8 @@ export async function feedsRoutes(app: FastifyInstance) {
       { path: '/newsletter' },
       ...issues.map((issue) => ({ path: `/newsletter/archive/${issue.id}`, lastmod: issue.finished_at ?? undefined })),
     ];
-    return reply.sendPublic(buildSitemap(urls, publicUrl), 'application/xml; charset=utf-8');
+    return reply.sendPublic(buildSitemap(urls, app.config.publicUrl), 'application/xml; charset=utf-8');
   });
 
-  app.get('/robots.txt', everyone, async (request, reply) => reply.sendPublic(buildRobots(publicUrl), 'text/plain; charset=utf-8'));
+  app.get('/robots.txt', everyone, async (request, reply) => reply.sendPublic(buildRobots(app.config.publicUrl), 'text/plain; charset=utf-8'));
 }

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
-import { makeLibrary, makePerson, PASSWORD } from '../../../tests/support/factories';
+import { makeLibrary, makePerson, makeProgram, PASSWORD } from '../../../tests/support/factories';
 import { assertInOrder } from '../../../tests/support/order';
 
 describe('the public home page', () => {
@@ -24,7 +24,7 @@ describe('the public home page', () => {
   });
 
   it('shows the program and its libraries, and nothing private', async () => {
-    await t.app.services.programs.saveProgram({
+    await makeProgram(t.app, {
       name: 'Small Libraries Create Smart Spaces',
       description: 'Fifteen libraries turn a room into a smart space.\n\nThey share what they learn.',
       managerName: 'Private Manager',

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { csrfFrom, TestClient } from '../../../tests/support/client';
 import { makePerson } from '../../../tests/support/factories';
+import { assertInOrder } from '../../../tests/support/order';
 import { renderInPage } from '../../../tests/support/render';
 import { MAX_UPLOAD_BYTES, type ImageInfo } from './service';
 import { ImageFigure } from './views/figure';
@@ -59,6 +60,9 @@ const photo = (width: number, height: number) =>
     .jpeg()
     .withMetadata({ orientation: 1, exif: { IFD0: { Copyright: 'Camera owner', Make: 'TestCam' } } })
     .toBuffer();
+
+/** A plain 640 × 480 image, to be encoded as WebP or GIF. */
+const swatch = () => sharp({ create: { width: 640, height: 480, channels: 3, background: '#aa3355' } });
 
 describe('images', () => {
   let t: TestApp;
@@ -155,9 +159,8 @@ describe('images', () => {
   });
 
   it('accepts WebP and GIF images', async () => {
-    const base = () => sharp({ create: { width: 640, height: 480, channels: 3, background: '#aa3355' } });
-    const webp = await uploadOk({ name: 'a.webp', type: 'image/webp', bytes: await base().webp().toBuffer() }, { alt: 'A WebP image' });
-    const gif = await uploadOk({ name: 'a.gif', type: 'image/gif', bytes: await base().gif().toBuffer() }, { alt: 'A GIF image' });
+    const webp = await uploadOk({ name: 'a.webp', type: 'image/webp', bytes: await swatch().webp().toBuffer() }, { alt: 'A WebP image' });
+    const gif = await uploadOk({ name: 'a.gif', type: 'image/gif', bytes: await swatch().gif().toBuffer() }, { alt: 'A GIF image' });
     for (const id of [webp, gif]) assert.deepEqual((await t.app.services.images.getImage(id))?.widths, [480]);
   });
 
@@ -170,6 +173,7 @@ describe('images', () => {
   });
 
   it('checks the type from the bytes, not the name', async () => {
+    const stored = (await t.app.services.images.listImages(1)).total;
     const text = await upload({ name: 'photo.jpg', type: 'image/jpeg', bytes: Buffer.from('just some text, not a picture\n') }, { alt: 'Fake', credit: 'Someone' });
     assert.equal(text.statusCode, 400);
     assert.equal(fieldError(text.body, 'file'), 'The file must be a JPEG, PNG, WebP or GIF image');
@@ -186,7 +190,7 @@ describe('images', () => {
     const truncated = (await photo(800, 600)).subarray(0, 400);
     const broken = await upload({ name: 'broken.jpg', type: 'image/jpeg', bytes: truncated }, { alt: 'Broken' });
     assert.equal(broken.statusCode, 400);
-    assert.equal((await t.app.services.images.listImages(1)).total, 5);
+    assert.equal((await t.app.services.images.listImages(1)).total, stored, 'no refused file was stored');
   });
 
   it('refuses a file over the size limit with a clear message, keeping the other fields', async () => {
@@ -247,8 +251,8 @@ describe('images', () => {
   });
 
   it('answers 404 for unknown images, widths and formats', async () => {
-    const { items } = await t.app.services.images.listImages(1);
-    const id = items[0]!.id;
+    const id = await uploadOk({ name: 'a.jpg', type: 'image/jpeg', bytes: await photo(600, 400) }, { alt: 'A 480-pixel image' });
+    assert.equal((await t.app.inject({ method: 'GET', url: `/images/${id}/480.webp` })).statusCode, 200, 'the image itself is there');
     for (const url of [`/images/nope/480.webp`, `/images/${id}/481.webp`, `/images/${id}/480.png`, `/images/${id}/480.webp.exe`, `/images/${id}/..%2F480.jpg`]) {
       const response = await t.app.inject({ method: 'GET', url });
       assert.equal(response.statusCode, 404, url);
@@ -257,12 +261,17 @@ describe('images', () => {
   });
 
   it('lists images newest first and edits their description', async () => {
+    const before = (await t.app.services.images.listImages(1)).total;
+    await uploadOk({ name: 'a.webp', type: 'image/webp', bytes: await swatch().webp().toBuffer() }, { alt: 'A WebP image' });
+    const gif = await uploadOk({ name: 'a.gif', type: 'image/gif', bytes: await swatch().gif().toBuffer() }, { alt: 'A GIF image' });
     const list = await t.app.inject({ method: 'GET', url: '/images', cookies });
     assert.equal(list.statusCode, 200);
-    assert.match(list.body, /<caption>Images, newest first \(5\)<\/caption>/);
+    assert.ok(list.body.includes(`<caption>Images, newest first (${before + 2})</caption>`));
     assert.match(list.body, /A GIF image/);
+    assertInOrder(list.body, ['A GIF image', 'A WebP image'], 'the newest image comes first');
     const { items } = await t.app.services.images.listImages(1);
     const id = items[0]!.id;
+    assert.equal(id, gif, 'the newest image is first');
     const client = new TestClient(t.app);
     client.setCookie('ss_session', cookies.ss_session!);
     const bad = await client.post(`/images/${id}`, { alt: '', credit: 'Me' });

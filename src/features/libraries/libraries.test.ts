@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
-import { makeLibrary, makePerson } from '../../../tests/support/factories';
+import { makeCohort, makeLibrary, makePerson } from '../../../tests/support/factories';
 import { slugify } from '../../i18n/slug';
 import { UnknownCohortError, type LibraryInput } from './service';
 import { readLibraryForm, stateCode } from './schema';
@@ -75,7 +75,7 @@ describe('libraries service', () => {
   });
 
   it('updates a profile but keeps the slug, and refuses unknown cohorts and libraries', async () => {
-    const { libraries, programs } = t.app.services;
+    const { libraries } = t.app.services;
     const library = await libraries.createLibrary({ ...INPUT, name: 'Hot Springs Library' });
     await libraries.updateLibrary(library.id, { ...INPUT, name: 'Hot Springs Branch Library', state: 'NC', peopleServed: 560 });
     const changed = await libraries.getLibraryBySlug('hot-springs-library');
@@ -84,8 +84,7 @@ describe('libraries service', () => {
     await assert.rejects(libraries.updateLibrary(library.id, { ...INPUT, cohortId: 'no-such-cohort' }), UnknownCohortError);
     await assert.rejects(libraries.createLibrary({ ...INPUT, cohortId: 'no-such-cohort' }), UnknownCohortError);
     await assert.rejects(libraries.updateLibrary('no-such-library', INPUT));
-    await programs.saveProgram({ name: 'P', description: '', managerName: 'M', managerEmail: 'm@example.org' });
-    const cohort = await programs.createCohort({ name: 'C', startsOn: '2016-01-01', endsOn: '2017-01-01', subgrantCents: 1, spendingCategories: ['X'] });
+    const cohort = await makeCohort(t.app);
     await libraries.updateLibrary(library.id, { ...INPUT, cohortId: cohort.id });
     assert.equal((await libraries.getLibraryBySlug(library.slug))?.cohortId, cohort.id);
     assert.deepEqual([...(await libraries.countByCohort())], [[cohort.id, 1]]);
@@ -141,9 +140,8 @@ describe('listing libraries', () => {
   after(() => t.close());
 
   it('filters by visibility, state and cohort, 25 a page, by name', async () => {
-    const { libraries, programs } = t.app.services;
-    await programs.saveProgram({ name: 'P', description: '', managerName: 'M', managerEmail: 'm@example.org' });
-    const cohort = await programs.createCohort({ name: 'C', startsOn: '2016-01-01', endsOn: '2017-01-01', subgrantCents: 1, spendingCategories: ['X'] });
+    const { libraries } = t.app.services;
+    const cohort = await makeCohort(t.app);
     const made = [];
     for (let i = 0; i < 30; i++) {
       made.push(await makeLibrary(t.app, { name: `Library ${String(i).padStart(2, '0')}`, state: i < 10 ? 'NY' : 'IA', cohortId: i % 2 ? cohort.id : null }));

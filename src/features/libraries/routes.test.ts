@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
-import { makeLibrary, makePerson, PASSWORD } from '../../../tests/support/factories';
+import { makeCohort, makeLibrary, makePerson, PASSWORD } from '../../../tests/support/factories';
 import type { Library } from './service';
 import type { Cohort } from '../programs/service';
 
@@ -41,9 +41,7 @@ describe('library pages', () => {
 
   before(async () => {
     t = await createTestApp();
-    const { programs } = t.app.services;
-    await programs.saveProgram({ name: 'Smart Spaces', description: '', managerName: 'Pat', managerEmail: 'pat@example.org' });
-    cohort = await programs.createCohort({ name: 'First cohort', startsOn: '2016-09-01', endsOn: '2018-02-28', subgrantCents: 500_000, spendingCategories: ['Furniture'] });
+    cohort = await makeCohort(t.app, { name: 'First cohort' });
     libraryA = await makeLibrary(t.app, { name: 'Alpha Public Library', state: 'IA', cohortId: cohort.id });
     libraryB = await makeLibrary(t.app, { name: 'Beta Free Library', state: 'NY' });
     const made = {

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import type { TestClient } from '../../../tests/support/client';
-import { makeLibrary, signedInClient } from '../../../tests/support/factories';
+import { makeCohort, makeLibrary, signedInClient } from '../../../tests/support/factories';
 import { addDays, todayIn } from '../../i18n/time';
 import type { PlanLibrary, TaskInput } from './service';
 import { assertInOrder } from '../../../tests/support/order';
@@ -55,15 +55,7 @@ describe('action plan pages', () => {
 
   before(async () => {
     t = await createTestApp();
-    const { programs } = t.app.services;
-    await programs.saveProgram({ name: 'Program', description: '', managerName: 'M', managerEmail: 'm@example.org' });
-    const cohort = await programs.createCohort({
-      name: 'Cohort',
-      startsOn: '2016-07-01',
-      endsOn: '2018-06-30',
-      subgrantCents: 500_000,
-      spendingCategories: ['Furniture', 'Technology', 'Signage'],
-    });
+    const cohort = await makeCohort(t.app, { subgrantCents: 500_000, spendingCategories: ['Furniture', 'Technology', 'Signage'] });
     libA = asPlanLibrary(await makeLibrary(t.app, { name: 'Plan Library A', cohortId: cohort.id }));
     libB = asPlanLibrary(await makeLibrary(t.app, { name: 'Plan Library B', cohortId: cohort.id }));
     libNoCohort = asPlanLibrary(await makeLibrary(t.app, { name: 'Plan Library Without Cohort' }));
@@ -220,10 +212,13 @@ describe('action plan pages', () => {
   });
 
   it('tells a library without a cohort that it has no categories and no known subgrant', async () => {
-    const form = await leadNoCohort.get(`/libraries/${libNoCohort.slug}/plan/budget/new`);
+    // Its own library: the goal added here would end the empty plan shown above.
+    const library = asPlanLibrary(await makeLibrary(t.app, { cohortId: null }));
+    const { client } = await signedInClient(t.app, { role: 'staff', libraryId: library.id, libraryRole: 'lead' });
+    const form = await client.get(`/libraries/${library.slug}/plan/budget/new`);
     assert.match(form.body, /is not in a cohort, so there are no spending categories/);
-    await t.app.services.plan.createGoal(libNoCohort, { title: 'A goal', description: '' }, null);
-    const page = await leadNoCohort.get(`/libraries/${libNoCohort.slug}/plan`);
+    await t.app.services.plan.createGoal(library, { title: 'A goal', description: '' }, null);
+    const page = await client.get(`/libraries/${library.slug}/plan`);
     assert.match(page.body, /The subgrant is unknown: this library is not in a cohort\./);
   });
 
@@ -284,21 +279,22 @@ describe('action plan pages', () => {
   });
 
   describe('budget against the subgrant', () => {
-    let library: PlanLibrary;
-    let client: TestClient;
-    before(async () => {
+    /** A library of the cohort with a goal, its staff's client, and lines planning exactly the $5,000 subgrant. */
+    async function budgetWithinSubgrant() {
       const cohort = (await t.app.services.programs.listCohorts())[0]!;
-      library = asPlanLibrary(await makeLibrary(t.app, { name: 'Budget Library', cohortId: cohort.id }));
-      client = (await signedInClient(t.app, { role: 'staff', libraryId: library.id })).client;
+      const library = asPlanLibrary(await makeLibrary(t.app, { cohortId: cohort.id }));
+      const client = (await signedInClient(t.app, { role: 'staff', libraryId: library.id })).client;
       await plan().createGoal(library, { title: 'Budget goal', description: '' }, null);
-    });
-    const line = (category: string, plannedCents: number, actualCents = 0) =>
-      plan().createBudgetLine(library, { category, description: `${category} line`, plannedCents, actualCents, vendor: '', taskId: null }, null);
-
-    it('shows totals by category and no warning while within the subgrant', async () => {
+      const line = (category: string, plannedCents: number, actualCents = 0) =>
+        plan().createBudgetLine(library, { category, description: `${category} line`, plannedCents, actualCents, vendor: '', taskId: null }, null);
       await line('Furniture', 300_000, 120_000);
       await line('Technology', 150_000);
       await line('Furniture', 50_000);
+      return { library, client, line };
+    }
+
+    it('shows totals by category and no warning while within the subgrant', async () => {
+      const { library, client } = await budgetWithinSubgrant();
       const page = await client.get(`/libraries/${library.slug}/plan`);
       assert.doesNotMatch(page.body, /Over budget/);
       assert.match(page.body, /<td>Furniture<\/td><td class="numeric">\$3,500<\/td><td class="numeric">\$1,200<\/td>/);
@@ -307,6 +303,7 @@ describe('action plan pages', () => {
     });
 
     it('warns at the top and on the budget once planned spending passes the subgrant', async () => {
+      const { library, client, line } = await budgetWithinSubgrant();
       await line('Signage', 1);
       for (const view of ['', '?view=board', '?view=timeline']) {
         const page = await client.get(`/libraries/${library.slug}/plan${view}`);

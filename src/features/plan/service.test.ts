@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
-import { makeLibrary, makePerson } from '../../../tests/support/factories';
+import { makeCohort, makeLibrary, makePerson } from '../../../tests/support/factories';
 import { journeyEvidence } from '../../../tests/support/evidence';
 import { changesBetween } from './changes';
 import { addDays, todayIn } from '../../i18n/time';
@@ -40,7 +40,13 @@ describe('plan service', () => {
   let libB: PlanLibrary;
   let authorId: string;
   let authorName: string;
+  let cohortId: string;
   const plan = () => t.app.services.plan;
+  /** A new library of the cohort, for a test that counts everything in it. */
+  const cohortLibrary = async (): Promise<PlanLibrary> => {
+    const library = await makeLibrary(t.app, { cohortId });
+    return { id: library.id, slug: library.slug, name: library.name, timeZone: library.timeZone };
+  };
   const task = (goalId: string, overrides: Partial<TaskInput> = {}): TaskInput => ({
     title: 'Task',
     goalId,
@@ -54,46 +60,39 @@ describe('plan service', () => {
 
   before(async () => {
     t = await createTestApp();
-    await t.app.services.programs.saveProgram({ name: 'P', description: '', managerName: 'M', managerEmail: 'm@example.org' });
-    const cohort = await t.app.services.programs.createCohort({
-      name: 'C',
-      startsOn: '2016-07-01',
-      endsOn: '2018-06-30',
-      subgrantCents: 500_000,
-      spendingCategories: ['Furniture', 'Signage'],
-    });
-    const a = await makeLibrary(t.app, { cohortId: cohort.id });
-    const b = await makeLibrary(t.app, { cohortId: cohort.id });
-    libA = { id: a.id, slug: a.slug, name: a.name, timeZone: a.timeZone };
-    libB = { id: b.id, slug: b.slug, name: b.name, timeZone: b.timeZone };
-    const author = await makePerson(t.app, { role: 'staff', libraryId: a.id, name: 'Casey Lund' });
+    cohortId = (await makeCohort(t.app, { subgrantCents: 500_000, spendingCategories: ['Furniture', 'Signage'] })).id;
+    libA = await cohortLibrary();
+    libB = await cohortLibrary();
+    const author = await makePerson(t.app, { role: 'staff', libraryId: libA.id, name: 'Casey Lund' });
     authorId = author.id;
     authorName = author.name;
   });
   after(() => t.close());
 
   it('counts goals, tasks, done and overdue tasks, and budget lines, and sums up the plan', async () => {
-    const today = todayIn(libA.timeZone);
-    const goal = await plan().createGoal(libA, { title: 'Counted goal', description: '' }, null);
-    await plan().createTask(libA, task(goal.id, { status: 'done', dueOn: addDays(today, -3), startsOn: addDays(today, -9) }), null);
-    await plan().createTask(libA, task(goal.id, { status: 'blocked', dueOn: addDays(today, -1), startsOn: addDays(today, -9) }), null);
-    await plan().createTask(libA, task(goal.id, { status: 'in_progress', dueOn: today, startsOn: addDays(today, -9) }), null);
+    // Its own libraries: other tests add to library A.
+    const [library, other] = [await cohortLibrary(), await cohortLibrary()];
+    const today = todayIn(library.timeZone);
+    const goal = await plan().createGoal(library, { title: 'Counted goal', description: '' }, null);
+    await plan().createTask(library, task(goal.id, { status: 'done', dueOn: addDays(today, -3), startsOn: addDays(today, -9) }), null);
+    await plan().createTask(library, task(goal.id, { status: 'blocked', dueOn: addDays(today, -1), startsOn: addDays(today, -9) }), null);
+    await plan().createTask(library, task(goal.id, { status: 'in_progress', dueOn: today, startsOn: addDays(today, -9) }), null);
     const line = { category: 'Furniture', description: 'Chairs', plannedCents: 120_000, actualCents: 99_999, vendor: '', taskId: null };
-    await plan().createBudgetLine(libA, line, null);
-    assert.deepEqual(await plan().counts(libA.id), { goals: 1, tasks: 3, tasksDone: 1, overdue: 1, budgetLines: 1 });
-    assert.deepEqual(await plan().summary(libA.id), {
+    await plan().createBudgetLine(library, line, null);
+    assert.deepEqual(await plan().counts(library.id), { goals: 1, tasks: 3, tasksDone: 1, overdue: 1, budgetLines: 1 });
+    assert.deepEqual(await plan().summary(library.id), {
       goals: ['Counted goal'],
       tasks: { total: 3, done: 1 },
       plannedCents: 120_000,
       actualCents: 99_999,
       subgrantCents: 500_000,
     });
-    assert.deepEqual(await plan().counts(libB.id), { goals: 0, tasks: 0, tasksDone: 0, overdue: 0, budgetLines: 0 });
-    assert.deepEqual(await journeyEvidence(t.app, libA.id, ['goals', 'budget']), [
+    assert.deepEqual(await plan().counts(other.id), { goals: 0, tasks: 0, tasksDone: 0, overdue: 0, budgetLines: 0 });
+    assert.deepEqual(await journeyEvidence(t.app, library.id, ['goals', 'budget']), [
       { item: 'goals', done: true, n: 3 },
       { item: 'budget', done: true, n: 1 },
     ]);
-    assert.deepEqual(await journeyEvidence(t.app, libB.id, ['goals', 'budget']), [
+    assert.deepEqual(await journeyEvidence(t.app, other.id, ['goals', 'budget']), [
       { item: 'goals', done: false, n: 0 },
       { item: 'budget', done: false, n: 0 },
     ]);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
-import { makeLibrary, makePerson, PASSWORD } from '../../../tests/support/factories';
+import { makeCohort, makeLibrary, makePerson, PASSWORD } from '../../../tests/support/factories';
 import { fieldError, fieldValue } from '../../../tests/support/html';
 import { cohortProblems, InvalidCohortError, NoProgramError, normaliseCategories, type CohortInput } from './service';
 import { dollarsToCents } from '../../i18n/format';
@@ -272,7 +272,7 @@ describe('program pages', () => {
   it('edits a cohort with its current values filled in, and 404s an unknown one', async () => {
     const { programs } = t.app.services;
     await programs.saveProgram(PROGRAM);
-    const cohort = await programs.createCohort({
+    const cohort = await makeCohort(t.app, {
       name: 'Second cohort',
       startsOn: '2018-09-01',
       endsOn: '2020-02-29',

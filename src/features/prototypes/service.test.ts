@@ -11,17 +11,24 @@ describe('prototypes service', () => {
   let service: PrototypesService;
   let libraryA: RequestLibrary;
   let libraryB: RequestLibrary;
+  /** Libraries whose Discover and Surveys offer `insight-a` and `survey-a`; the others offer nothing. */
+  const linked = new Set<string>();
+
+  /** A new library, with the linked insight and survey when `linked` is true. */
+  async function newLibrary(name?: string, options: { linked?: boolean } = {}): Promise<RequestLibrary> {
+    const library = await makeLibrary(t.app, name ? { name } : {});
+    if (options.linked) linked.add(library.id);
+    return { id: library.id, slug: library.slug, name: library.name, timeZone: library.timeZone };
+  }
 
   before(async () => {
     t = await createTestApp();
-    const a = await makeLibrary(t.app, { name: 'Glenns Ferry Public Library' });
-    const b = await makeLibrary(t.app, { name: 'Madison Public Library' });
-    libraryA = { id: a.id, slug: a.slug, name: a.name, timeZone: a.timeZone };
-    libraryB = { id: b.id, slug: b.slug, name: b.name, timeZone: b.timeZone };
+    libraryA = await newLibrary('Glenns Ferry Public Library', { linked: true });
+    libraryB = await newLibrary('Madison Public Library');
     // The linked parts of the workspace answer through their contracts only.
-    t.app.services.discover.insightChoices = async (libraryId) => (libraryId === a.id ? [{ id: 'insight-a', text: 'Makers need tables' }] : []);
+    t.app.services.discover.insightChoices = async (libraryId) => (linked.has(libraryId) ? [{ id: 'insight-a', text: 'Makers need tables' }] : []);
     t.app.services.surveys.listForLibrary = async (libraryId) =>
-      libraryId === a.id ? [{ id: 'survey-a', titleEn: 'Maker survey', titleEs: 'Encuesta', status: 'closed' }] : [];
+      linked.has(libraryId) ? [{ id: 'survey-a', titleEn: 'Maker survey', titleEs: 'Encuesta', status: 'closed' }] : [];
     service = t.app.services.prototypes;
   });
   after(() => t.close());
@@ -29,19 +36,26 @@ describe('prototypes service', () => {
   const prototypeInput = (title: string, costCents = 1200) => ({ title, description: `About ${title}`, materials: 'Cardboard', costCents, ideaId: null });
   const sessionInput = (heldOn: string) => ({ heldOn, place: 'VHS room', patrons: 8, observations: '', feedback: '', surveyId: null });
 
-  it('counts ideas, prototypes, those tested and those decided, per library', async () => {
-    assert.deepEqual(await service.counts(libraryA.id), { ideas: 0, prototypes: 0, decided: 0, tested: 0 });
-    await service.createIdea(libraryA.id, { title: 'Maker stations', description: '', insightIds: ['insight-a'] }, null);
+  /** One idea and three prototypes: the first tested twice, the second kept, the third untested. */
+  async function ideaAndThreePrototypes(library: RequestLibrary) {
+    await service.createIdea(library.id, { title: 'Maker stations', description: '', insightIds: ['insight-a'] }, null);
     // Distinct creation times keep the story's order certain.
-    const tested = await service.createPrototype(libraryA.id, prototypeInput('Cardboard stations'), null, '2017-03-01T10:00:00.000Z');
-    const decided = await service.createPrototype(libraryA.id, prototypeInput('Craft table', 0), null, '2017-03-02T10:00:00.000Z');
-    await service.createPrototype(libraryA.id, prototypeInput('Untested'), null, '2017-03-03T10:00:00.000Z');
-    await service.addSessions(libraryA.id, tested.id, [sessionInput('2017-03-01'), sessionInput('2017-03-08')], null);
-    await service.decide(libraryA.id, decided.id, { decision: 'keep', reason: 'Busy every Saturday' }, null);
-    assert.deepEqual(await service.counts(libraryA.id), { ideas: 1, prototypes: 3, decided: 1, tested: 1 });
-    assert.deepEqual(await service.counts(libraryB.id), { ideas: 0, prototypes: 0, decided: 0, tested: 0 });
+    const tested = await service.createPrototype(library.id, prototypeInput('Cardboard stations'), null, '2017-03-01T10:00:00.000Z');
+    const decided = await service.createPrototype(library.id, prototypeInput('Craft table', 0), null, '2017-03-02T10:00:00.000Z');
+    await service.createPrototype(library.id, prototypeInput('Untested'), null, '2017-03-03T10:00:00.000Z');
+    await service.addSessions(library.id, tested.id, [sessionInput('2017-03-01'), sessionInput('2017-03-08')], null);
+    await service.decide(library.id, decided.id, { decision: 'keep', reason: 'Busy every Saturday' }, null);
+  }
+
+  it('counts ideas, prototypes, those tested and those decided, per library', async () => {
+    const library = await newLibrary(undefined, { linked: true });
+    const other = await newLibrary();
+    assert.deepEqual(await service.counts(library.id), { ideas: 0, prototypes: 0, decided: 0, tested: 0 });
+    await ideaAndThreePrototypes(library);
+    assert.deepEqual(await service.counts(library.id), { ideas: 1, prototypes: 3, decided: 1, tested: 1 });
+    assert.deepEqual(await service.counts(other.id), { ideas: 0, prototypes: 0, decided: 0, tested: 0 });
     assert.deepEqual(
-      await journeyEvidence(t.app, libraryA.id, ['prototype', 'decide']),
+      await journeyEvidence(t.app, library.id, ['prototype', 'decide']),
       [
         { item: 'prototype', done: true, n: 1 },
         { item: 'decide', done: false, n: 1 },
@@ -49,7 +63,7 @@ describe('prototypes service', () => {
       'two prototypes are still undecided',
     );
     assert.deepEqual(
-      await journeyEvidence(t.app, libraryB.id, ['prototype', 'decide']),
+      await journeyEvidence(t.app, other.id, ['prototype', 'decide']),
       [
         { item: 'prototype', done: false, n: 0 },
         { item: 'decide', done: false, n: 0 },
@@ -66,7 +80,10 @@ describe('prototypes service', () => {
   });
 
   it('summarises every prototype for the story, oldest first', async () => {
-    const summary = await service.summary(libraryA.id);
+    const library = await newLibrary(undefined, { linked: true });
+    const other = await newLibrary();
+    await ideaAndThreePrototypes(library);
+    const summary = await service.summary(library.id);
     assert.deepEqual(
       summary.map((p) => [p.title, p.costCents, p.decision, p.reason]),
       [
@@ -76,7 +93,7 @@ describe('prototypes service', () => {
       ],
     );
     assert.equal(summary[0]?.description, 'About Cardboard stations');
-    assert.deepEqual(await service.summary(libraryB.id), []);
+    assert.deepEqual(await service.summary(other.id), []);
   });
 
   it('refuses insights, ideas and surveys that are not the library’s', async () => {

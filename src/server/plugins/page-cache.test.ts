@@ -3,9 +3,7 @@ import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
-import { signedInClient } from '../../../tests/support/factories';
-
-const program = (name: string) => ({ name, description: 'About.', managerName: 'M', managerEmail: 'm@example.org' });
+import { makeProgram, signedInClient } from '../../../tests/support/factories';
 
 describe('public page cache', () => {
   let testApp: TestApp;
@@ -16,7 +14,7 @@ describe('public page cache', () => {
 
   it('serves visitors a cached page until the data changes', async () => {
     const { app } = testApp;
-    await app.services.programs.saveProgram(program('First name'));
+    await makeProgram(app, { name: 'First name' });
     const visitor = new TestClient(app);
     assert.match((await visitor.get('/')).body, /First name/);
     let reads = 0;
@@ -28,7 +26,7 @@ describe('public page cache', () => {
     try {
       assert.match((await visitor.get('/')).body, /First name/);
       assert.equal(reads, 0, 'the second visit was served from the cache');
-      await app.services.programs.saveProgram(program('Second name'));
+      await makeProgram(app, { name: 'Second name' });
       assert.match((await visitor.get('/')).body, /Second name/, 'a write makes the cached page stale at once');
       assert.equal(reads, 1);
     } finally {
