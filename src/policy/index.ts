@@ -95,6 +95,26 @@ export function can(actor: Actor | null, action: Action, libraryId?: string): bo
   return globalActions[action](actor);
 }
 
+/**
+ * Who may invite a person in a given program role: an admin anyone; the lead
+ * of a library only library staff, to that library's team.
+ */
+export function canInvite(actor: Actor | null, invitation: { role: Role; libraryId?: string | undefined }): boolean {
+  if (isAdmin(actor)) return true;
+  return invitation.role === 'staff' && !!invitation.libraryId && can(actor, 'library.invite', invitation.libraryId);
+}
+
+/**
+ * Whether someone reads a library's survey results as its team does: every
+ * answer, and filters by answer. Coaches and admins read from outside the
+ * team and always see every response together, with small groups hidden:
+ * with filters, two overlapping groups could be compared to single out a few
+ * patrons' answers (decision 024).
+ */
+export function readsResultsAsTeam(actor: Actor | null, libraryId: string): boolean {
+  return can(actor, 'library.work', libraryId);
+}
+
 /** Which libraries an actor may open; `'all'` for admins. */
 export function visibleLibraryIds(actor: Actor | null): 'all' | string[] {
   if (!actor) return [];

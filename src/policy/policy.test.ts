@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { can, visibleLibraryIds, type Actor } from './index';
+import { can, canInvite, readsResultsAsTeam, visibleLibraryIds, type Actor } from './index';
 
 const base: Omit<Actor, 'role' | 'memberships' | 'coachedLibraryIds'> = {
   id: 'u',
@@ -43,6 +43,26 @@ describe('policy', () => {
     assert.equal(can(memberOfA, 'library.invite', 'A'), false);
     assert.equal(can(coachOfA, 'library.invite', 'A'), false);
     assert.equal(can(admin, 'library.invite', 'A'), true);
+  });
+
+  it('lets a lead invite only library staff, to their own library; an admin anyone', () => {
+    assert.equal(canInvite(leadOfA, { role: 'staff', libraryId: 'A' }), true);
+    assert.equal(canInvite(leadOfA, { role: 'staff', libraryId: 'B' }), false);
+    assert.equal(canInvite(leadOfA, { role: 'staff' }), false);
+    assert.equal(canInvite(leadOfA, { role: 'coach', libraryId: 'A' }), false);
+    assert.equal(canInvite(leadOfA, { role: 'admin', libraryId: 'A' }), false);
+    assert.equal(canInvite(memberOfA, { role: 'staff', libraryId: 'A' }), false);
+    assert.equal(canInvite(coachOfA, { role: 'staff', libraryId: 'A' }), false);
+    assert.equal(canInvite(admin, { role: 'admin' }), true);
+    assert.equal(canInvite(null, { role: 'staff', libraryId: 'A' }), false);
+  });
+
+  it('lets only the team read survey results as the team, with filters', () => {
+    assert.equal(readsResultsAsTeam(memberOfA, 'A'), true);
+    assert.equal(readsResultsAsTeam(leadOfA, 'A'), true);
+    assert.equal(readsResultsAsTeam(coachOfA, 'A'), false);
+    assert.equal(readsResultsAsTeam(admin, 'A'), false);
+    assert.equal(readsResultsAsTeam(memberOfA, 'B'), false);
   });
 
   it('lists the libraries a person may open', () => {

@@ -1,6 +1,6 @@
 import type { LibraryRole, Locale, Role, UserStatus } from '../../db/types';
 import type { Config } from '../../server/config';
-import { can, type Actor } from '../../policy';
+import { canInvite, type Actor } from '../../policy';
 import { translator, type MessageKey, type Translate } from '../../i18n';
 import { EmailInUseError, type AccountsService, type Person } from '../accounts/service';
 import type { LibrariesService, PersonLibraryLinks } from '../libraries/service';
@@ -141,10 +141,7 @@ export function createPeopleService({ config, accounts, libraries, mail }: Peopl
    * taken and `PeopleRuleError` if the libraries do not fit the role.
    */
   async function invite(input: InviteInput, invitedBy: Actor): Promise<Person> {
-    const allowed =
-      invitedBy.role === 'admin' ||
-      (input.role === 'staff' && !!input.libraryId && can(invitedBy, 'library.invite', input.libraryId));
-    if (!allowed) throw new PeopleRuleError('role', 'people.error.role');
+    if (!canInvite(invitedBy, input)) throw new PeopleRuleError('role', 'people.error.role');
     const links = await checkAccess(input);
     const person = await accounts.createUser({
       email: input.email,

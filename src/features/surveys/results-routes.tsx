@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can } from '../../policy';
+import { readsResultsAsTeam } from '../../policy';
 import { HttpError } from '../../server/http-error';
 import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
@@ -15,16 +15,12 @@ const view = { config: { can: 'library.view' } } as const;
 // Raw answers, free text included, stay with the library's own team.
 const work = { config: { can: 'library.work' } } as const;
 
-/** Coaches and admins read from outside the team, so privacy hides small groups from them. */
+/** Coaches and admins read from outside the team, so privacy hides small groups from them (see the policy). */
 function audienceOf(request: FastifyRequest, library: RequestLibrary): Audience {
-  return can(request.actor, 'library.work', library.id) ? 'team' : 'outside';
+  return readsResultsAsTeam(request.actor, library.id) ? 'team' : 'outside';
 }
 
-/**
- * The filter as asked, for the team only. Readers outside the team always see
- * every response: with filters, two overlapping groups of five or more could
- * be compared to single out a few patrons' answers.
- */
+/** The filter as asked, for the team only; the policy says why others never filter. */
 function requestedFilter(request: FastifyRequest, audience: Audience): unknown {
   return audience === 'team' ? request.query : {};
 }
