@@ -4,6 +4,8 @@ import { emptyForm, validateForm, withError, type FormResult } from '../../ui/fo
 import { endSession, startSession } from '../../server/plugins/session';
 import { preferLocale } from '../../server/plugins/i18n';
 import { HttpError } from '../../server/http-error';
+import { addRoute, href } from '../../server/route-contract';
+import { accountsRoutes as paths, twoFactorRoutes } from './route-table';
 import { translator, type Locale, type MessageKey, type Translate } from '../../i18n';
 import { isTimeZone } from '../../i18n/format';
 import type { TokenPurpose } from '../../db/types';
@@ -62,7 +64,7 @@ export async function beginSignIn(request: FastifyRequest, reply: FastifyReply, 
   const secondStep = await request.server.services.twoFactor.isEnabled(userId);
   await endSession(request, reply);
   await startSession(request, reply, userId, { secondStep });
-  return secondStep ? `/sign-in/two-factor?next=${encodeURIComponent(next)}` : next;
+  return secondStep ? href(twoFactorRoutes.secondStepPage, {}, { next }) : next;
 }
 
 /** Signs a person in after they proved who they are by a link or setup, and greets them in their own language. */
@@ -77,19 +79,17 @@ function actorOf(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-const tokenOf = (request: FastifyRequest): string => (request.params as { token: string }).token;
-
 /** Signing in and out, password reset, invitations, first-run setup, and a person's own account. */
 export async function accountsRoutes(app: FastifyInstance) {
   const { accounts } = app.services;
 
-  app.get('/sign-in', { config: { can: 'site.view' } }, async (request, reply) => {
-    const next = (request.query as Record<string, unknown>).next;
+  addRoute(app, paths.signInPage, async (request, reply) => {
+    const { next } = request.query;
     if (request.actor) return reply.redirect(safeNext(next), 303);
     return reply.view(<SignInPage form={emptyForm({ next: typeof next === 'string' ? next : '' })} />);
   });
 
-  app.post('/sign-in', { config: { can: 'site.view' } }, async (request, reply) => {
+  addRoute(app, paths.signIn, async (request, reply) => {
     const form = validateForm(SignInForm, request.body, request.t);
     if (!form.ok) return reply.view(<SignInPage form={form} />, 400);
     const result = await accounts.signIn({ ...form.value, ipAddress: request.ip });
@@ -104,20 +104,17 @@ export async function accountsRoutes(app: FastifyInstance) {
     return reply.redirect(await beginSignIn(request, reply, result.userId, safeNext(form.value.next)), 303);
   });
 
-  app.post('/sign-out', { config: { can: 'site.view' } }, async (request, reply) => {
+  addRoute(app, paths.signOut, async (request, reply) => {
     await endSession(request, reply);
     return reply.flash('info', request.t('accounts.signOut.done')).redirect('/', 303);
   });
 
-  app.get('/forgot-password', { config: { can: 'site.view' } }, async (_request, reply) => {
+  addRoute(app, paths.forgotPassword, async (_request, reply) => {
     return reply.view(<ForgotPasswordPage form={emptyForm()} />);
   });
 
   // Each request may send an email, so an address gets only a few per quarter hour.
-  app.post(
-    '/forgot-password',
-    { config: { can: 'site.view', rateLimit: { max: 5, timeWindow: '15 minutes' } } },
-    async (request, reply) => {
+  addRoute(app, paths.requestReset, async (request, reply) => {
       const form = validateForm(ForgotPasswordForm, request.body, request.t);
       if (!form.ok) return reply.view(<ForgotPasswordPage form={form} />, 400);
       await accounts.requestPasswordReset(form.value.email);
@@ -125,15 +122,15 @@ export async function accountsRoutes(app: FastifyInstance) {
     },
   );
 
-  app.get('/reset-password/:token', { config: { can: 'site.view' } }, async (request, reply) => {
-    const token = tokenOf(request);
+  addRoute(app, paths.resetPage, async (request, reply) => {
+    const token = request.params.token;
     const check = await accounts.checkToken(token, 'reset');
     if (!check.ok) return linkProblem(reply, 'reset', check.reason);
     return reply.view(<ResetPasswordPage form={emptyForm()} token={token} email={check.user.email} />);
   });
 
-  app.post('/reset-password/:token', { config: { can: 'site.view' } }, async (request, reply) => {
-    const token = tokenOf(request);
+  addRoute(app, paths.reset, async (request, reply) => {
+    const token = request.params.token;
     const check = await accounts.checkToken(token, 'reset');
     if (!check.ok) return linkProblem(reply, 'reset', check.reason);
     const form = validateNewPassword(ResetPasswordForm, request.body, request.t);
@@ -143,16 +140,16 @@ export async function accountsRoutes(app: FastifyInstance) {
     return signInAs(request, reply, result.user, 'accounts.reset.done');
   });
 
-  app.get('/invitations/:token', { config: { can: 'site.view' } }, async (request, reply) => {
-    const token = tokenOf(request);
+  addRoute(app, paths.invitationPage, async (request, reply) => {
+    const token = request.params.token;
     const check = await accounts.checkToken(token, 'invite');
     if (!check.ok) return linkProblem(reply, 'invite', check.reason);
     preferLocale(request, check.user.locale);
     return reply.view(<InvitationPage form={emptyForm({ name: check.user.name })} token={token} email={check.user.email} />);
   });
 
-  app.post('/invitations/:token', { config: { can: 'site.view' } }, async (request, reply) => {
-    const token = tokenOf(request);
+  addRoute(app, paths.acceptInvitation, async (request, reply) => {
+    const token = request.params.token;
     const check = await accounts.checkToken(token, 'invite');
     if (!check.ok) return linkProblem(reply, 'invite', check.reason);
     preferLocale(request, check.user.locale);
@@ -163,12 +160,12 @@ export async function accountsRoutes(app: FastifyInstance) {
     return signInAs(request, reply, result.user, 'accounts.invitation.done');
   });
 
-  app.get('/setup', { config: { can: 'site.view' } }, async (_request, reply) => {
+  addRoute(app, paths.setupPage, async (_request, reply) => {
     if (await accounts.hasAdmin()) throw new HttpError(404);
     return reply.view(<SetupPage form={emptyForm()} />);
   });
 
-  app.post('/setup', { config: { can: 'site.view' } }, async (request, reply) => {
+  addRoute(app, paths.setup, async (request, reply) => {
     if (await accounts.hasAdmin()) throw new HttpError(404);
     const form = validateNewPassword(SetupForm, request.body, request.t);
     if (!form.ok) return reply.view(<SetupPage form={form} />, 400);
@@ -183,16 +180,16 @@ export async function accountsRoutes(app: FastifyInstance) {
     }
   });
 
-  app.get('/account', { config: { can: 'account.use' } }, async (_request, reply) => {
+  addRoute(app, paths.account, async (_request, reply) => {
     return reply.view(<AccountPage />);
   });
 
-  app.get('/account/profile', { config: { can: 'account.use' } }, async (request, reply) => {
+  addRoute(app, paths.profile, async (request, reply) => {
     const actor = actorOf(request);
     return reply.view(<ProfilePage form={emptyForm({ name: actor.name, locale: actor.locale, timeZone: actor.timeZone })} />);
   });
 
-  app.post('/account/profile', { config: { can: 'account.use' } }, async (request, reply) => {
+  addRoute(app, paths.saveProfile, async (request, reply) => {
     const actor = actorOf(request);
     let form = validateForm(ProfileForm, request.body, request.t);
     const { timeZone } = form.values;
@@ -202,18 +199,15 @@ export async function accountsRoutes(app: FastifyInstance) {
     if (!form.ok) return reply.view(<ProfilePage form={form} />, 400);
     await accounts.updateProfile(actor.id, form.value);
     // The next page is shown in the newly chosen language, so the message is too.
-    return reply.flash('success', translator(form.value.locale)('accounts.profile.done')).redirect('/account', 303);
+    return reply.flash('success', translator(form.value.locale)('accounts.profile.done')).redirect(href(paths.account), 303);
   });
 
-  app.get('/account/password', { config: { can: 'account.use' } }, async (_request, reply) => {
+  addRoute(app, paths.password, async (_request, reply) => {
     return reply.view(<PasswordPage form={emptyForm()} />);
   });
 
   // Limits guessing the current password from a session left open on a shared computer.
-  app.post(
-    '/account/password',
-    { config: { can: 'account.use', rateLimit: { max: 10, timeWindow: '15 minutes' } } },
-    async (request, reply) => {
+  addRoute(app, paths.changePassword, async (request, reply) => {
       const actor = actorOf(request);
       const form = validateNewPassword(ChangePasswordForm, request.body, request.t);
       if (!form.ok) return reply.view(<PasswordPage form={form} />, 400);
@@ -221,16 +215,16 @@ export async function accountsRoutes(app: FastifyInstance) {
         const wrong = withError(form.values, 'currentPassword', request.t('accounts.error.currentPasswordWrong'));
         return reply.view(<PasswordPage form={wrong} />, 400);
       }
-      return reply.flash('success', request.t('accounts.password.done')).redirect('/account', 303);
+      return reply.flash('success', request.t('accounts.password.done')).redirect(href(paths.account), 303);
     },
   );
 
-  app.get('/account/sessions', { config: { can: 'account.use' } }, async (request, reply) => {
+  addRoute(app, paths.sessions, async (request, reply) => {
     const actor = actorOf(request);
     return reply.view(<SessionsPage sessions={await accounts.listSessions(actor.id, actor.sessionId)} />);
   });
 
-  app.post('/account/sessions/revoke', { config: { can: 'account.use' } }, async (request, reply) => {
+  addRoute(app, paths.revokeSession, async (request, reply) => {
     const actor = actorOf(request);
     const form = validateForm(RevokeSessionForm, request.body, request.t);
     if (!form.ok) throw new HttpError(400);
@@ -239,12 +233,12 @@ export async function accountsRoutes(app: FastifyInstance) {
       return reply.flash('info', request.t('accounts.signOut.done')).redirect('/', 303);
     }
     if (!(await accounts.revokeSession(actor.id, form.value.session))) throw new HttpError(404);
-    return reply.flash('success', request.t('accounts.sessions.revoked')).redirect('/account/sessions', 303);
+    return reply.flash('success', request.t('accounts.sessions.revoked')).redirect(href(paths.sessions), 303);
   });
 
-  app.post('/account/sessions/revoke-others', { config: { can: 'account.use' } }, async (request, reply) => {
+  addRoute(app, paths.revokeOtherSessions, async (request, reply) => {
     const actor = actorOf(request);
     await accounts.revokeOtherSessions(actor.id, actor.sessionId);
-    return reply.flash('success', request.t('accounts.sessions.revokedOthers')).redirect('/account/sessions', 303);
+    return reply.flash('success', request.t('accounts.sessions.revokedOthers')).redirect(href(paths.sessions), 303);
   });
 }

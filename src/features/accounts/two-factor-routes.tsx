@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { emptyForm, validateForm, withError } from '../../ui/forms';
 import { endSession, startSession } from '../../server/plugins/session';
 import { HttpError } from '../../server/http-error';
+import { addRoute, href, type ContractRequest } from '../../server/route-contract';
+import { accountsRoutes, twoFactorRoutes as paths } from './route-table';
 import type { Actor } from '../../policy';
 import { PasswordAgainForm, RequiredRolesForm, SecondStepForm, TwoFactorConfirmForm } from './schema';
 import { safeNext } from './safe-next';
@@ -12,11 +14,6 @@ import { SecondStepPage } from './views/second-step-page';
 import { TwoFactorSettingsPage } from './views/two-factor-settings-page';
 import { PersonTwoFactorOffPage } from './views/person-two-factor-off-page';
 import type { Person } from './service';
-
-/** Pages that set up two-step sign-in stay open to a person who must set it up. */
-const setupPage = { can: 'account.use', twoFactorSetup: true } as const;
-/** Each guess at a password or code costs a request; these limits come on top of the per-account ones. */
-const guarded = { rateLimit: { max: 10, timeWindow: '15 minutes' } } as const;
 
 function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new HttpError(403);
@@ -38,21 +35,21 @@ export async function twoFactorRoutes(app: FastifyInstance) {
 
   const required = async (actor: Actor) => (await twoFactor.requiredRoles()).includes(actor.role);
 
-  app.get('/account/two-factor', { config: setupPage }, async (request, reply) => {
+  addRoute(app, paths.status, async (request, reply) => {
     const actor = actorOf(request);
     return reply.view(<TwoFactorPage status={await twoFactor.status(actor.id)} required={await required(actor)} />);
   });
 
-  app.get('/account/two-factor/setup', { config: setupPage }, async (request, reply) => {
+  addRoute(app, paths.setupPage, async (request, reply) => {
     const setup = await twoFactor.setUp(actorOf(request).id);
-    if (!setup) return reply.redirect('/account/two-factor', 303);
+    if (!setup) return reply.redirect(href(paths.status), 303);
     return reply.header('cache-control', 'no-store').view(<TwoFactorSetupPage setup={setup} form={emptyForm()} />);
   });
 
-  app.post('/account/two-factor/setup', { config: { ...setupPage, ...guarded } }, async (request, reply) => {
+  addRoute(app, paths.confirm, async (request, reply) => {
     const actor = actorOf(request);
     const setup = await twoFactor.setUp(actor.id);
-    if (!setup) return reply.redirect('/account/two-factor', 303);
+    if (!setup) return reply.redirect(href(paths.status), 303);
     const form = validateForm(TwoFactorConfirmForm, request.body, request.t);
     const codes = form.ok ? await twoFactor.confirm(actor.id, form.value.code) : undefined;
     if (!codes) {
@@ -65,14 +62,18 @@ export async function twoFactorRoutes(app: FastifyInstance) {
   });
 
   /** A change that needs the password again: the form, then the change itself. */
-  function passwordAgain(change: PasswordAgainChange, path: string, make: (actor: Actor, reply: FastifyReply, request: FastifyRequest) => Promise<unknown>) {
-    app.get(path, { config: setupPage }, async (request, reply) => {
-      if (!(await twoFactor.isEnabled(actorOf(request).id))) return reply.redirect('/account/two-factor', 303);
+  function passwordAgain(
+    change: PasswordAgainChange,
+    routes: { page: typeof paths.renewPage | typeof paths.disablePage; post: typeof paths.renew | typeof paths.disable },
+    make: (actor: Actor, reply: FastifyReply, request: FastifyRequest) => Promise<unknown>,
+  ) {
+    addRoute(app, routes.page, async (request, reply) => {
+      if (!(await twoFactor.isEnabled(actorOf(request).id))) return reply.redirect(href(paths.status), 303);
       return reply.view(<PasswordAgainPage change={change} form={emptyForm()} />);
     });
-    app.post(path, { config: { ...setupPage, ...guarded } }, async (request, reply) => {
+    addRoute(app, routes.post, async (request, reply) => {
       const actor = actorOf(request);
-      if (!(await twoFactor.isEnabled(actor.id))) return reply.redirect('/account/two-factor', 303);
+      if (!(await twoFactor.isEnabled(actor.id))) return reply.redirect(href(paths.status), 303);
       const form = validateForm(PasswordAgainForm, request.body, request.t);
       if (!form.ok) return reply.view(<PasswordAgainPage change={change} form={form} />, 400);
       if (!(await accounts.verifyPassword(actor.id, form.value.password))) {
@@ -83,30 +84,30 @@ export async function twoFactorRoutes(app: FastifyInstance) {
     });
   }
 
-  passwordAgain('renew', '/account/two-factor/recovery-codes', async (actor, reply) => {
+  passwordAgain('renew', { page: paths.renewPage, post: paths.renew }, async (actor, reply) => {
     const codes = await twoFactor.renewRecoveryCodes(actor.id);
-    if (!codes) return reply.redirect('/account/two-factor', 303);
+    if (!codes) return reply.redirect(href(paths.status), 303);
     return showCodes(reply, codes);
   });
 
-  passwordAgain('disable', '/account/two-factor/disable', async (actor, reply, request) => {
+  passwordAgain('disable', { page: paths.disablePage, post: paths.disable }, async (actor, reply, request) => {
     if (await required(actor)) {
       return reply.view(<PasswordAgainPage change="disable" form={withError({}, 'password', request.t('accounts.twoFactor.requiredNote'))} />, 400);
     }
     await twoFactor.disable(actor.id);
-    return reply.flash('success', request.t('accounts.twoFactor.disable.done')).redirect('/account/two-factor', 303);
+    return reply.flash('success', request.t('accounts.twoFactor.disable.done')).redirect(href(paths.status), 303);
   });
 
-  app.get('/sign-in/two-factor', { config: { can: 'site.view' } }, async (request, reply) => {
-    const next = (request.query as Record<string, unknown>).next;
+  addRoute(app, paths.secondStepPage, async (request, reply) => {
+    const { next } = request.query;
     if (request.actor) return reply.redirect(safeNext(next), 303);
-    if (!request.pendingSignIn) return reply.flash('info', request.t('accounts.twoFactor.step.expired')).redirect('/sign-in', 303);
+    if (!request.pendingSignIn) return reply.flash('info', request.t('accounts.twoFactor.step.expired')).redirect(href(accountsRoutes.signInPage), 303);
     return reply.header('cache-control', 'no-store').view(<SecondStepPage form={emptyForm({ next: typeof next === 'string' ? next : '' })} />);
   });
 
-  app.post('/sign-in/two-factor', { config: { can: 'site.view', ...guarded } }, async (request, reply) => {
+  addRoute(app, paths.secondStep, async (request, reply) => {
     const pending = request.pendingSignIn;
-    if (!pending) return reply.flash('info', request.t('accounts.twoFactor.step.expired')).redirect('/sign-in', 303);
+    if (!pending) return reply.flash('info', request.t('accounts.twoFactor.step.expired')).redirect(href(accountsRoutes.signInPage), 303);
     const form = validateForm(SecondStepForm, request.body, request.t);
     if (!form.ok) return reply.view(<SecondStepPage form={form} />, 400);
     const result = await accounts.passSecondStep(pending, form.value.code);
@@ -119,7 +120,7 @@ export async function twoFactorRoutes(app: FastifyInstance) {
     }
     if (result.reason === 'restart') {
       await endSession(request, reply);
-      return reply.flash('info', request.t('accounts.twoFactor.step.restart')).redirect('/sign-in', 303);
+      return reply.flash('info', request.t('accounts.twoFactor.step.restart')).redirect(href(accountsRoutes.signInPage), 303);
     }
     const problem =
       result.reason === 'throttled'
@@ -129,33 +130,33 @@ export async function twoFactorRoutes(app: FastifyInstance) {
   });
 
   /** The person an admin is about to help, who must have two-step sign-in on and be someone else. */
-  async function lockedOutPerson(request: FastifyRequest): Promise<Person> {
-    const person = await accounts.getPerson((request.params as { person: string }).person);
+  async function lockedOutPerson(request: ContractRequest<typeof paths.personOff>): Promise<Person> {
+    const person = await accounts.getPerson(request.params.person);
     if (!person?.two_factor_enabled || person.id === actorOf(request).id) throw new HttpError(404);
     return person;
   }
 
-  app.get('/people/:person/two-factor/disable', { config: { can: 'people.manage' } }, async (request, reply) => {
+  addRoute(app, paths.personOffPage, async (request, reply) => {
     return reply.view(<PersonTwoFactorOffPage person={await lockedOutPerson(request)} />);
   });
 
   // For someone who lost both their phone and their recovery codes. Every
   // session of theirs ends, in case the phone is in someone else's hands.
-  app.post('/people/:person/two-factor/disable', { config: { can: 'people.manage' } }, async (request, reply) => {
+  addRoute(app, paths.personOff, async (request, reply) => {
     const person = await lockedOutPerson(request);
     await twoFactor.disable(person.id);
     await accounts.revokeOtherSessions(person.id);
     return reply.flash('success', request.t('accounts.twoFactor.adminOff.done', { name: person.name })).redirect(`/people/${person.id}`, 303);
   });
 
-  app.get('/people/sign-in-security', { config: { can: 'people.manage' } }, async (_request, reply) => {
+  addRoute(app, paths.settings, async (_request, reply) => {
     return reply.view(<TwoFactorSettingsPage adoption={await twoFactor.adoption()} form={emptyForm({ roles: await twoFactor.requiredRoles() })} />);
   });
 
-  app.post('/people/sign-in-security', { config: { can: 'people.manage' } }, async (request, reply) => {
+  addRoute(app, paths.saveSettings, async (request, reply) => {
     const form = validateForm(RequiredRolesForm, request.body, request.t);
     if (!form.ok) return reply.view(<TwoFactorSettingsPage adoption={await twoFactor.adoption()} form={form} />, 400);
     await twoFactor.setRequiredRoles(form.value.roles);
-    return reply.flash('success', request.t('accounts.twoFactor.settings.done')).redirect('/people/sign-in-security', 303);
+    return reply.flash('success', request.t('accounts.twoFactor.settings.done')).redirect(href(paths.settings), 303);
   });
 }

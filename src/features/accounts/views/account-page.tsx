@@ -1,6 +1,8 @@
 import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
 import { SummaryList } from '../../../ui/table';
+import { href } from '../../../server/route-contract';
+import { accountsRoutes, twoFactorRoutes } from '../route-table';
 
 /** A signed-in person's own details, with links to change them. */
 export function AccountPage() {
@@ -20,16 +22,16 @@ export function AccountPage() {
       />
       <ul>
         <li>
-          <a href="/account/profile">{t('accounts.account.editProfile')}</a>
+          <a href={href(accountsRoutes.profile)}>{t('accounts.account.editProfile')}</a>
         </li>
         <li>
-          <a href="/account/password">{t('accounts.account.changePassword')}</a>
+          <a href={href(accountsRoutes.password)}>{t('accounts.account.changePassword')}</a>
         </li>
         <li>
-          <a href="/account/two-factor">{t('accounts.account.twoFactor')}</a>
+          <a href={href(twoFactorRoutes.status)}>{t('accounts.account.twoFactor')}</a>
         </li>
         <li>
-          <a href="/account/sessions">{t('accounts.account.sessions')}</a>
+          <a href={href(accountsRoutes.sessions)}>{t('accounts.account.sessions')}</a>
         </li>
       </ul>
     </Layout>

@@ -1,6 +1,8 @@
 import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, SubmitButton, TextField, type FormState } from '../../../ui/forms';
+import { href } from '../../../server/route-contract';
+import { accountsRoutes } from '../route-table';
 
 /** Asks for the email address of an account whose password was forgotten. */
 export function ForgotPasswordPage({ form }: { form: FormState }) {
@@ -10,12 +12,12 @@ export function ForgotPasswordPage({ form }: { form: FormState }) {
       <div class="narrow">
         <PageHeading title={t('accounts.forgot.title')} lead={t('accounts.forgot.lead')} />
         <ErrorSummary form={form} />
-        <Form action="/forgot-password">
+        <Form action={href(accountsRoutes.requestReset)}>
           <TextField form={form} name="email" type="email" label={t('accounts.field.email')} autocomplete="email" maxLength={254} />
           <SubmitButton>{t('accounts.forgot.submit')}</SubmitButton>
         </Form>
         <p>
-          <a href="/sign-in">{t('accounts.forgot.back')}</a>
+          <a href={href(accountsRoutes.signInPage)}>{t('accounts.forgot.back')}</a>
         </p>
       </div>
     </Layout>
@@ -34,7 +36,7 @@ export function ForgotPasswordSentPage({ email }: { email: string }) {
         <PageHeading title={t('accounts.forgotSent.title')} lead={t('accounts.forgotSent.lead', { email })} />
         <p>{t('accounts.forgotSent.body')}</p>
         <p>
-          <a href="/sign-in">{t('accounts.forgot.back')}</a>
+          <a href={href(accountsRoutes.signInPage)}>{t('accounts.forgot.back')}</a>
         </p>
       </div>
     </Layout>

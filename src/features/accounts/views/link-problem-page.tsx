@@ -2,6 +2,8 @@ import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
 import type { MessageKey } from '../../../i18n';
 import type { TokenPurpose } from '../../../db/types';
+import { href } from '../../../server/route-contract';
+import { accountsRoutes } from '../route-table';
 
 export type LinkProblem = 'invalid' | 'expired' | 'used' | 'replaced';
 
@@ -29,13 +31,13 @@ export function LinkProblemPage({ purpose, problem }: { purpose: TokenPurpose; p
         <PageHeading title={t('accounts.link.title')} lead={t(copy[purpose][problem])} />
         {purpose === 'reset' ? (
           <p>
-            <a href="/forgot-password">{t('accounts.link.reset.again')}</a>
+            <a href={href(accountsRoutes.forgotPassword)}>{t('accounts.link.reset.again')}</a>
           </p>
         ) : (
           <>
             <p>{t('accounts.link.invite.again')}</p>
             <p>
-              <a href="/sign-in">{t('accounts.link.signIn')}</a>
+              <a href={href(accountsRoutes.signInPage)}>{t('accounts.link.signIn')}</a>
             </p>
           </>
         )}

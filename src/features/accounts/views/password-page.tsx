@@ -2,6 +2,8 @@ import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, SubmitButton, TextField, type FormState } from '../../../ui/forms';
 import { NewPasswordFields } from './password-fields';
+import { href } from '../../../server/route-contract';
+import { accountsRoutes } from '../route-table';
 
 /** Changes a signed-in person's password; they must give the current one. */
 export function PasswordPage({ form }: { form: FormState }) {
@@ -11,7 +13,7 @@ export function PasswordPage({ form }: { form: FormState }) {
       <div class="narrow">
         <PageHeading title={t('accounts.password.title')} lead={t('accounts.password.lead')} />
         <ErrorSummary form={form} />
-        <Form action="/account/password">
+        <Form action={href(accountsRoutes.changePassword)}>
           <TextField
             form={form}
             name="currentPassword"
@@ -23,7 +25,7 @@ export function PasswordPage({ form }: { form: FormState }) {
           <NewPasswordFields form={form} />
           <div class="actions">
             <SubmitButton>{t('accounts.password.submit')}</SubmitButton>
-            <a href="/account">{t('common.cancel')}</a>
+            <a href={href(accountsRoutes.account)}>{t('common.cancel')}</a>
           </div>
         </Form>
       </div>

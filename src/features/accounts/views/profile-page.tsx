@@ -4,6 +4,8 @@ import { ErrorSummary, Form, Radios, Select, SubmitButton, TextField, type FormS
 import { LOCALES } from '../../../i18n';
 import { timeZoneOptions } from '../../../i18n/format';
 import { PERSON_NAME_MAX_LENGTH } from '../schema';
+import { href } from '../../../server/route-contract';
+import { accountsRoutes } from '../route-table';
 
 /** Edits a person's own name, language and time zone. */
 export function ProfilePage({ form }: { form: FormState }) {
@@ -13,7 +15,7 @@ export function ProfilePage({ form }: { form: FormState }) {
       <div class="narrow">
         <PageHeading title={t('accounts.profile.title')} />
         <ErrorSummary form={form} />
-        <Form action="/account/profile">
+        <Form action={href(accountsRoutes.saveProfile)}>
           <TextField form={form} name="name" label={t('accounts.field.name')} autocomplete="name" maxLength={PERSON_NAME_MAX_LENGTH} />
           <Radios
             form={form}
@@ -30,7 +32,7 @@ export function ProfilePage({ form }: { form: FormState }) {
           />
           <div class="actions">
             <SubmitButton>{t('common.save')}</SubmitButton>
-            <a href="/account">{t('common.cancel')}</a>
+            <a href={href(accountsRoutes.account)}>{t('common.cancel')}</a>
           </div>
         </Form>
       </div>

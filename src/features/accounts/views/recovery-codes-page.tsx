@@ -1,5 +1,7 @@
 import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
+import { href } from '../../../server/route-contract';
+import { twoFactorRoutes } from '../route-table';
 
 /** New recovery codes, shown once right after they were made. */
 export function RecoveryCodesPage({ codes, notice }: { codes: string[]; notice?: string }) {
@@ -21,7 +23,7 @@ export function RecoveryCodesPage({ codes, notice }: { codes: string[]; notice?:
           ))}
         </ul>
         <p>
-          <a class="button button-primary" href="/account/two-factor">
+          <a class="button button-primary" href={href(twoFactorRoutes.status)}>
             {t('accounts.twoFactor.codes.done')}
           </a>
         </p>

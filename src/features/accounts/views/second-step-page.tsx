@@ -1,6 +1,8 @@
 import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, SubmitButton, TextField, type FormState } from '../../../ui/forms';
+import { href } from '../../../server/route-contract';
+import { accountsRoutes, twoFactorRoutes } from '../route-table';
 
 /** The second step of signing in: a code from the app, or a recovery code. */
 export function SecondStepPage({ form, problem }: { form: FormState; problem?: string }) {
@@ -11,7 +13,7 @@ export function SecondStepPage({ form, problem }: { form: FormState; problem?: s
       <div class="narrow">
         <PageHeading title={t('accounts.twoFactor.step.title')} lead={t('accounts.twoFactor.step.lead')} />
         <ErrorSummary form={shown} />
-        <Form action="/sign-in/two-factor">
+        <Form action={href(twoFactorRoutes.secondStep)}>
           <input type="hidden" name="next" value={typeof form.values.next === 'string' ? form.values.next : ''} />
           <TextField
             form={{ ...shown, values: {} }}
@@ -24,7 +26,7 @@ export function SecondStepPage({ form, problem }: { form: FormState; problem?: s
           />
           <SubmitButton>{t('accounts.twoFactor.step.submit')}</SubmitButton>
         </Form>
-        <Form action="/sign-out">
+        <Form action={href(accountsRoutes.signOut)}>
           <button type="submit" class="button button-secondary">
             {t('accounts.twoFactor.step.cancel')}
           </button>

@@ -5,6 +5,8 @@ import { Table } from '../../../ui/table';
 import { formatDateTime } from '../../../i18n/format';
 import type { Translate } from '../../../i18n';
 import type { SessionSummary } from '../service';
+import { href } from '../../../server/route-contract';
+import { accountsRoutes } from '../route-table';
 
 const BROWSERS: Array<[RegExp, string]> = [
   [/Edg\//, 'Edge'],
@@ -73,7 +75,7 @@ export function SessionsPage({ sessions }: { sessions: SessionSummary[] }) {
                 t('accounts.sessions.current')
               ) : (
                 <Form
-                  action="/account/sessions/revoke"
+                  action={href(accountsRoutes.revokeSession)}
                   class="inline-form"
                   label={t('accounts.sessions.revokeLabel', { device: describeDevice(s.userAgent, t), address: s.ipAddress })}
                 >
@@ -87,14 +89,14 @@ export function SessionsPage({ sessions }: { sessions: SessionSummary[] }) {
         ]}
       />
       {others > 0 && (
-        <Form action="/account/sessions/revoke-others" label={t('accounts.sessions.revokeOthers')}>
+        <Form action={href(accountsRoutes.revokeOtherSessions)} label={t('accounts.sessions.revokeOthers')}>
           <button type="submit" class="button button-danger">
             {t('accounts.sessions.revokeOthers')}
           </button>
         </Form>
       )}
       <p>
-        <a href="/account">{t('accounts.account.back')}</a>
+        <a href={href(accountsRoutes.account)}>{t('accounts.account.back')}</a>
       </p>
     </Layout>
   );

@@ -4,14 +4,16 @@ import { ErrorSummary, Form, SubmitButton, TextField, type FormState } from '../
 import { SummaryList } from '../../../ui/table';
 import { formatDateTime } from '../../../i18n/format';
 import type { TwoFactorStatus } from '../two-factor';
+import { href } from '../../../server/route-contract';
+import { accountsRoutes, twoFactorRoutes } from '../route-table';
 
 /** The two changes to two-step sign-in that need the password again. */
 export type PasswordAgainChange = 'renew' | 'disable';
 
 /** Where each change is made. */
 export const PASSWORD_AGAIN_PATHS: Record<PasswordAgainChange, string> = {
-  renew: '/account/two-factor/recovery-codes',
-  disable: '/account/two-factor/disable',
+  renew: href(twoFactorRoutes.renew),
+  disable: href(twoFactorRoutes.disable),
 };
 
 /** A person's two-step sign-in: how to set it up, or, once on, how it stands and what they can change. */
@@ -41,14 +43,14 @@ export function TwoFactorPage({ status, required }: { status: TwoFactorStatus; r
           <>
             <p>{t('accounts.twoFactor.off')}</p>
             <p>
-              <a class="button button-primary" href="/account/two-factor/setup">
+              <a class="button button-primary" href={href(twoFactorRoutes.setupPage)}>
                 {t('accounts.twoFactor.setUp')}
               </a>
             </p>
           </>
         )}
         <p>
-          <a href="/account">{t('accounts.account.back')}</a>
+          <a href={href(accountsRoutes.account)}>{t('accounts.account.back')}</a>
         </p>
       </div>
     </Layout>
@@ -67,7 +69,7 @@ export function PasswordAgainPage({ change, form }: { change: PasswordAgainChang
           <TextField form={form} name="password" type="password" label={t('accounts.twoFactor.field.password')} autocomplete="current-password" maxLength={200} />
           <div class="actions">
             <SubmitButton variant={change === 'renew' ? 'primary' : 'danger'}>{t(`accounts.twoFactor.${change}.submit`)}</SubmitButton>
-            <a href="/account/two-factor">{t('common.cancel')}</a>
+            <a href={href(twoFactorRoutes.status)}>{t('common.cancel')}</a>
           </div>
         </Form>
       </div>

@@ -3,6 +3,8 @@ import { usePage } from '../../../ui/context';
 import { Checkboxes, ErrorSummary, Form, SubmitButton, type FormState } from '../../../ui/forms';
 import { Table } from '../../../ui/table';
 import type { Role } from '../../../db/types';
+import { href } from '../../../server/route-contract';
+import { twoFactorRoutes } from '../route-table';
 
 /** For admins: who uses two-step sign-in, and which roles must. */
 export function TwoFactorSettingsPage({ adoption, form }: { adoption: Array<{ role: Role; people: number; enabled: number }>; form: FormState }) {
@@ -21,7 +23,7 @@ export function TwoFactorSettingsPage({ adoption, form }: { adoption: Array<{ ro
         ]}
       />
       <ErrorSummary form={form} />
-      <Form action="/people/sign-in-security">
+      <Form action={href(twoFactorRoutes.saveSettings)}>
         <Checkboxes
           form={form}
           name="roles"

@@ -2,6 +2,8 @@ import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, SubmitButton, TextField, type FormState } from '../../../ui/forms';
 import type { TwoFactorSetup } from '../two-factor';
+import { href } from '../../../server/route-contract';
+import { twoFactorRoutes } from '../route-table';
 
 /** Setting up an authenticator app: scan the QR code (or type the key), then prove it works with a code. */
 export function TwoFactorSetupPage({ setup, form }: { setup: TwoFactorSetup; form: FormState }) {
@@ -24,7 +26,7 @@ export function TwoFactorSetupPage({ setup, form }: { setup: TwoFactorSetup; for
           </li>
           <li>
             <p>{t('accounts.twoFactor.setup.step3')}</p>
-            <Form action="/account/two-factor/setup">
+            <Form action={href(twoFactorRoutes.confirm)}>
               <TextField
                 form={form}
                 name="code"
@@ -37,7 +39,7 @@ export function TwoFactorSetupPage({ setup, form }: { setup: TwoFactorSetup; for
               />
               <div class="actions">
                 <SubmitButton>{t('accounts.twoFactor.setup.submit')}</SubmitButton>
-                <a href="/account/two-factor">{t('common.cancel')}</a>
+                <a href={href(twoFactorRoutes.status)}>{t('common.cancel')}</a>
               </div>
             </Form>
           </li>
