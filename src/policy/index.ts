@@ -75,6 +75,37 @@ function worksIn(actor: Actor | null, libraryId: string, role?: LibraryRole): bo
   return !!actor?.memberships.some((m) => m.libraryId === libraryId && (role === undefined || m.role === role));
 }
 
+/** What a person may do in one library, for pages to show or hide their buttons and forms. */
+export interface LibraryAbilities {
+  /** Read the workspace (`library.view`). */
+  view: boolean;
+  /** Invite to the team (`library.invite`). */
+  invite: boolean;
+  /** Record, edit and plan in the workspace (`library.work`). */
+  work: boolean;
+  /** Leave comments (`library.comment`). */
+  comment: boolean;
+  /** Approve and publish the story (`library.publish`). */
+  publish: boolean;
+}
+
+/**
+ * Every library action answered at once for one library, so a page asks the
+ * policy once rather than each view computing its own subset.
+ */
+export function abilities(actor: Actor | null, libraryId: string): LibraryAbilities {
+  return {
+    view: libraryActions['library.view'](actor, libraryId),
+    invite: libraryActions['library.invite'](actor, libraryId),
+    work: libraryActions['library.work'](actor, libraryId),
+    comment: libraryActions['library.comment'](actor, libraryId),
+    publish: libraryActions['library.publish'](actor, libraryId),
+  };
+}
+
+/** Abilities outside any library: none. */
+export const NO_ABILITIES: LibraryAbilities = { view: false, invite: false, work: false, comment: false, publish: false };
+
 /** True when the action needs a library to decide. */
 export function isLibraryAction(action: Action): action is LibraryAction {
   return action in libraryActions;

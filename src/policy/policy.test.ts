@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { can, canInvite, readsResultsAsTeam, visibleLibraryIds, type Actor } from './index';
+import { abilities, can, canInvite, readsResultsAsTeam, visibleLibraryIds, type Actor } from './index';
 
 const base: Omit<Actor, 'role' | 'memberships' | 'coachedLibraryIds'> = {
   id: 'u',
@@ -63,6 +63,22 @@ describe('policy', () => {
     assert.equal(readsResultsAsTeam(coachOfA, 'A'), false);
     assert.equal(readsResultsAsTeam(admin, 'A'), false);
     assert.equal(readsResultsAsTeam(memberOfA, 'B'), false);
+  });
+
+  it('answers every library action at once, as can does one by one', () => {
+    for (const actor of [null, admin, coachOfA, leadOfA, memberOfA]) {
+      for (const library of ['A', 'B']) {
+        const answer = abilities(actor, library);
+        assert.deepEqual(answer, {
+          view: can(actor, 'library.view', library),
+          invite: can(actor, 'library.invite', library),
+          work: can(actor, 'library.work', library),
+          comment: can(actor, 'library.comment', library),
+          publish: can(actor, 'library.publish', library),
+        });
+      }
+    }
+    assert.deepEqual(abilities(memberOfA, 'A'), { view: true, invite: false, work: true, comment: true, publish: false });
   });
 
   it('lists the libraries a person may open', () => {

@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locale, Translate } from '../i18n';
-import type { Actor } from '../policy';
+import type { Actor, LibraryAbilities } from '../policy';
 
 export interface Flash {
   kind: 'success' | 'info';
@@ -13,6 +13,8 @@ export interface PageContext {
   t: Translate;
   locale: Locale;
   actor: Actor | null;
+  /** What the actor may do in the library the page belongs to; all false outside a library. */
+  abilities: LibraryAbilities;
   /** The current path, for navigation state and sign-in return links. */
   path: string;
   flash: Flash | undefined;

@@ -2,12 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { translator } from '../../src/i18n';
 import { PageCtx, type PageContext } from '../../src/ui/context';
+import { NO_ABILITIES } from '../../src/policy';
 
 /** What a page knows of a visitor reading in English, for rendering views without a request. */
 const visitorContext: PageContext = {
   t: translator('en'),
   locale: 'en',
   actor: null,
+  abilities: NO_ABILITIES,
   path: '/',
   flash: undefined,
   csrfToken: () => 'token',

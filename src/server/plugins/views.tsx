@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { PageCtx, type Flash, type PageContext } from '../../ui/context';
 import { translator } from '../../i18n';
+import { abilities, NO_ABILITIES } from '../../policy';
 
 const FLASH_COOKIE = 'ss_flash';
 
@@ -31,6 +32,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, assets
     t: request.t ?? translator(locale),
     locale,
     actor,
+    abilities: request.library ? abilities(actor, request.library.id) : NO_ABILITIES,
     path: (request.url ?? '/').split('?')[0] ?? '/',
     flash: readFlash(request, reply),
     csrfToken: () => (token ??= reply.generateCsrf()),
