@@ -174,6 +174,22 @@ describe('Suma raw-data exports: unusual and malformed input', () => {
     );
   });
 
+  it('reports a row whose session start or end differs from its session’s first row', () => {
+    const parsed = parseSumaExport(
+      [
+        HEADER,
+        '2018-03-05 10:06:00,2018-03-05 10:05:00,2018-03-05 10:12:00,1,1,Main Library-Lab (id:2),1,',
+        '2018-03-05 10:07:00,2018-03-05 10:05:00,2018-03-05 10:13:00,2,1,Main Library-Lab (id:2),1,',
+        '2018-03-05 10:08:00,2018-03-05 10:05:00,2018-03-05 10:12:00,3,1,Main Library-Lab (id:2),1,',
+      ].join('\n'),
+    );
+    assert.deepEqual(parsed.problems, [{ line: 3, code: 'session-times-differ', column: 'Session ID', value: '1' }]);
+    assert.deepEqual(
+      parsed.counts.map((action) => action.countId),
+      [1, 3],
+    );
+  });
+
   it('refuses dates that are not real or not in Suma’s form, naming the column', () => {
     const parsed = parseSumaExport(
       [

@@ -71,7 +71,9 @@ export type SumaProblemCode =
   | 'bad-count'
   /** Activity cells of one row that hold different numbers, though they belong to one count. */
   | 'mixed-counts'
-  | 'duplicate-count-id';
+  | 'duplicate-count-id'
+  /** A row of a session whose start or end differs from the session's first row. */
+  | 'session-times-differ';
 
 /** A line that could not be read, with what was found there. */
 export interface SumaProblem {
@@ -141,7 +143,7 @@ export function parseSumaExport(text: string): SumaExport {
 
   const { metadata, activities, rows } = readLines(records, layout, problems);
   const activityTagged = rows.some((row) => row.values.length > 0);
-  const counts = withoutDuplicateIds(rows, problems).flatMap((row) => {
+  const counts = withConsistentSessions(withoutDuplicateIds(rows, problems), problems).flatMap((row) => {
     const count = countOf(row, layout, activityTagged, problems);
     return count === undefined ? [] : [{ ...row.action, count }];
   });
@@ -233,7 +235,7 @@ function readRow({ line, cells }: NumberedRecord, header: string[], problems: Su
   const [countId, sessionId] = [3, 4].map((i) => idCell(line, header, cells, i, problems));
   const location = locationCell(line, cells[5] ?? '', problems);
   if (!countedAt || !sessionStart || !sessionEnd || !countId || !sessionId || !location) return undefined;
-  const tagged = header.flatMap((name, i) => (i >= FIXED_COLUMNS.length && cells[i] !== '' ? [i] : []));
+  const tagged = header.flatMap((_, i) => (i >= FIXED_COLUMNS.length && cells[i] !== '' ? [i] : []));
   return {
     line,
     action: {
@@ -288,9 +290,27 @@ function locationCell(line: number, value: string, problems: SumaProblem[]): Sum
 /** The rows with each Count ID's first row only; every later one is a problem. */
 function withoutDuplicateIds(rows: ReadRow[], problems: SumaProblem[]): ReadRow[] {
   const seen = new Set<number>();
-  return rows.filter((row) => {
-    if (!seen.has(row.action.countId)) return seen.add(row.action.countId);
-    problems.push({ line: row.line, code: 'duplicate-count-id', column: 'Count ID', value: String(row.action.countId) });
+  return rows.filter(({ line, action }) => {
+    if (seen.has(action.countId)) {
+      problems.push({ line, code: 'duplicate-count-id', column: 'Count ID', value: String(action.countId) });
+      return false;
+    }
+    seen.add(action.countId);
+    return true;
+  });
+}
+
+/**
+ * The rows whose session start and end agree with their session's first
+ * row; every other one is a problem, since a sweep has one start and end.
+ */
+function withConsistentSessions(rows: ReadRow[], problems: SumaProblem[]): ReadRow[] {
+  const first = new Map<number, ReadRow['action']>();
+  return rows.filter(({ line, action }) => {
+    const session = first.get(action.sessionId) ?? action;
+    first.set(action.sessionId, session);
+    if (session.sessionStart === action.sessionStart && session.sessionEnd === action.sessionEnd) return true;
+    problems.push({ line, code: 'session-times-differ', column: 'Session ID', value: String(action.sessionId) });
     return false;
   });
 }
@@ -352,9 +372,14 @@ export function sweepsOf(counts: SumaCountAction[]): SumaSweep[] {
     for (const name of action.activities) sweep.byActivity[name] = (sweep.byActivity[name] ?? 0) + action.count;
   }
   return [...sweeps.values()].sort(
-    (a, b) =>
-      a.sessionStart.localeCompare(b.sessionStart) || a.sessionId - b.sessionId || a.locationId - b.locationId,
+    (a, b) => compareText(a.sessionStart, b.sessionStart) || a.sessionId - b.sessionId || a.locationId - b.locationId,
   );
+}
+
+/** Orders "YYYY-MM-DD HH:MM:SS" text by code unit, which is time order, whatever the locale. */
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 function emptySweep({ sessionId, sessionStart, sessionEnd, locationId }: SumaCountAction): SumaSweep {
