@@ -3,37 +3,12 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { csrfFrom, TestClient } from '../../../tests/support/client';
+import { fieldErrorByName, fieldValueByName, multipart, type FilePart } from '../../../tests/support/multipart';
 import { makePerson } from '../../../tests/support/factories';
 import { assertInOrder } from '../../../tests/support/order';
 import { renderInPage } from '../../../tests/support/render';
 import { MAX_UPLOAD_BYTES, type ImageInfo } from './service';
 import { ImageFigure } from './views/figure';
-
-interface FilePart {
-  name: string;
-  type: string;
-  bytes: Buffer;
-}
-
-/** A multipart body as a browser sends it: the CSRF field, the file, then the other fields. */
-async function multipart(csrf: string | undefined, file: FilePart | undefined, fields: Record<string, string>) {
-  const form = new FormData();
-  if (csrf !== undefined) form.append('_csrf', csrf);
-  form.append('file', file ? new Blob([new Uint8Array(file.bytes)], { type: file.type }) : new Blob([]), file?.name ?? '');
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const encoded = new Response(form);
-  return { payload: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? '' };
-}
-
-/** The error message shown next to a field, or undefined. */
-function fieldError(html: string, field: string): string | undefined {
-  return new RegExp(`id="field-${field}-error">([^<]*)<`).exec(html)?.[1];
-}
-
-/** The value shown in a text field. */
-function fieldValue(html: string, field: string): string | undefined {
-  return new RegExp(`name="${field}"[^>]*value="([^"]*)"`).exec(html)?.[1];
-}
 
 /** CRC-32 as PNG chunks use it. */
 function crc32(bytes: Buffer): number {
@@ -169,21 +144,21 @@ describe('images', () => {
     assert.equal((await sharp(bomb).metadata()).width, 9_000);
     const response = await upload({ name: 'bomb.png', type: 'image/png', bytes: bomb }, { alt: 'Bomb' });
     assert.equal(response.statusCode, 400);
-    assert.match(fieldError(response.body, 'file') ?? '', /too large in pixels/);
+    assert.match(fieldErrorByName(response.body, 'file') ?? '', /too large in pixels/);
   });
 
   it('checks the type from the bytes, not the name', async () => {
     const stored = (await t.app.services.images.listImages(1)).total;
     const text = await upload({ name: 'photo.jpg', type: 'image/jpeg', bytes: Buffer.from('just some text, not a picture\n') }, { alt: 'Fake', credit: 'Someone' });
     assert.equal(text.statusCode, 400);
-    assert.equal(fieldError(text.body, 'file'), 'The file must be a JPEG, PNG, WebP or GIF image');
-    assert.equal(fieldValue(text.body, 'alt'), 'Fake');
-    assert.equal(fieldValue(text.body, 'credit'), 'Someone');
+    assert.equal(fieldErrorByName(text.body, 'file'), 'The file must be a JPEG, PNG, WebP or GIF image');
+    assert.equal(fieldValueByName(text.body, 'alt'), 'Fake');
+    assert.equal(fieldValueByName(text.body, 'credit'), 'Someone');
 
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>');
     const asSvg = await upload({ name: 'drawing.svg', type: 'image/svg+xml', bytes: svg }, { alt: 'Drawing' });
     assert.equal(asSvg.statusCode, 400);
-    assert.equal(fieldError(asSvg.body, 'file'), 'The file must be a JPEG, PNG, WebP or GIF image');
+    assert.equal(fieldErrorByName(asSvg.body, 'file'), 'The file must be a JPEG, PNG, WebP or GIF image');
     const renamed = await upload({ name: 'drawing.png', type: 'image/png', bytes: svg }, { alt: 'Drawing' });
     assert.equal(renamed.statusCode, 400);
 
@@ -197,9 +172,9 @@ describe('images', () => {
     const big = Buffer.alloc(MAX_UPLOAD_BYTES + 1024, 1);
     const response = await upload({ name: 'huge.jpg', type: 'image/jpeg', bytes: big }, { alt: 'Huge', licence: 'CC BY 2.0' });
     assert.equal(response.statusCode, 400);
-    assert.equal(fieldError(response.body, 'file'), 'The file must be 10 MB or smaller');
-    assert.equal(fieldValue(response.body, 'alt'), 'Huge');
-    assert.equal(fieldValue(response.body, 'licence'), 'CC BY 2.0');
+    assert.equal(fieldErrorByName(response.body, 'file'), 'The file must be 10 MB or smaller');
+    assert.equal(fieldValueByName(response.body, 'alt'), 'Huge');
+    assert.equal(fieldValueByName(response.body, 'licence'), 'CC BY 2.0');
     assert.match(response.body, /Choose the file again/);
   });
 
@@ -207,20 +182,20 @@ describe('images', () => {
     const bytes = await photo(600, 400);
     const noAlt = await upload({ name: 'a.jpg', type: 'image/jpeg', bytes }, { alt: '  ', credit: 'Eswift', licence: 'CC BY 2.0' });
     assert.equal(noAlt.statusCode, 400);
-    assert.equal(fieldError(noAlt.body, 'alt'), 'Enter alt text');
-    assert.equal(fieldValue(noAlt.body, 'credit'), 'Eswift');
+    assert.equal(fieldErrorByName(noAlt.body, 'alt'), 'Enter alt text');
+    assert.equal(fieldValueByName(noAlt.body, 'credit'), 'Eswift');
     assert.match(noAlt.body, /Choose the file again/);
 
     const noFile = await upload(undefined, { alt: 'Something' });
     assert.equal(noFile.statusCode, 400);
-    assert.equal(fieldError(noFile.body, 'file'), 'Choose an image file');
+    assert.equal(fieldErrorByName(noFile.body, 'file'), 'Choose an image file');
 
     const bad = await upload({ name: 'a.jpg', type: 'image/jpeg', bytes }, { alt: 'x'.repeat(100_000), licenceUrl: 'javascript:alert(1)' });
     assert.equal(bad.statusCode, 400);
-    assert.match(fieldError(bad.body, 'alt') ?? '', /250 characters or fewer/);
-    assert.equal(fieldError(bad.body, 'licenceUrl'), 'Enter the licence address starting with https://');
+    assert.match(fieldErrorByName(bad.body, 'alt') ?? '', /250 characters or fewer/);
+    assert.equal(fieldErrorByName(bad.body, 'licenceUrl'), 'Enter the licence address starting with https://');
     const http = await upload({ name: 'a.jpg', type: 'image/jpeg', bytes }, { alt: 'Ok', licenceUrl: 'http://example.org/licence' });
-    assert.equal(fieldError(http.body, 'licenceUrl'), 'Enter the licence address starting with https://');
+    assert.equal(fieldErrorByName(http.body, 'licenceUrl'), 'Enter the licence address starting with https://');
   });
 
   it('refuses an upload without the CSRF token, and a malformed body', async () => {
@@ -276,7 +251,7 @@ describe('images', () => {
     client.setCookie('ss_session', cookies.ss_session!);
     const bad = await client.post(`/images/${id}`, { alt: '', credit: 'Me' });
     assert.equal(bad.statusCode, 400);
-    assert.equal(fieldError(bad.body, 'alt'), 'Enter alt text');
+    assert.equal(fieldErrorByName(bad.body, 'alt'), 'Enter alt text');
     const saved = await client.post(`/images/${id}`, { alt: 'New words', credit: 'Eswift', licence: 'CC BY 2.0', licenceUrl: '' });
     assert.equal(saved.statusCode, 303);
     const image = await t.app.services.images.getImage(id);

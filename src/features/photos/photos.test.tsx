@@ -5,6 +5,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { csrfFrom, TestClient } from '../../../tests/support/client';
+import { fieldErrorByName, fieldValueByName, multipart, type FilePart } from '../../../tests/support/multipart';
 import { makeLibrary, makePerson } from '../../../tests/support/factories';
 import { journeyEvidence } from '../../../tests/support/evidence';
 import type { WorkspaceLibrary } from '../workspace/contracts';
@@ -12,32 +13,6 @@ import { PhotoNotFoundError, PhotoNotPublishableError, type Photo, type PhotoDet
 import { PhotoStrip } from './views/photo-strip';
 import { newPhotoPath } from './urls';
 import { assertInOrder } from '../../../tests/support/order';
-
-interface FilePart {
-  name: string;
-  type: string;
-  bytes: Buffer;
-}
-
-/** A multipart body as a browser sends it: the CSRF field, the file, then the other fields. */
-async function multipart(csrf: string, file: FilePart | undefined, fields: Record<string, string>) {
-  const form = new FormData();
-  form.append('_csrf', csrf);
-  form.append('file', file ? new Blob([new Uint8Array(file.bytes)], { type: file.type }) : new Blob([]), file?.name ?? '');
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const encoded = new Response(form);
-  return { payload: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? '' };
-}
-
-/** The error message shown next to a field, or undefined. */
-function fieldError(html: string, field: string): string | undefined {
-  return new RegExp(`id="field-${field}-error">([^<]*)<`).exec(html)?.[1];
-}
-
-/** The value shown in a text field. */
-function fieldValue(html: string, field: string): string | undefined {
-  return new RegExp(`name="${field}"[^>]*value="([^"]*)"`).exec(html)?.[1];
-}
 
 /** A small PNG, 600 pixels wide, so it gets a 480-pixel variant. */
 const png = (background = '#2b6a8f', width = 600, height = 400) =>
@@ -223,7 +198,7 @@ describe('workspace photos', () => {
     const url = `/libraries/${libraryA.slug}/photos/${photo.id}/edit`;
     const form = await staff.get(url);
     assert.equal(form.statusCode, 200);
-    assert.equal(fieldValue(form.body, 'alt'), photo.alt);
+    assert.equal(fieldValueByName(form.body, 'alt'), photo.alt);
     assert.match(form.body, /value="no-people" checked/);
 
     const saved = await staff.post(url, { kind: 'process', alt: 'Volunteers carrying tapes out', caption: 'Clearing day', credit: 'Sam', consent: 'release' });
@@ -239,11 +214,11 @@ describe('workspace photos', () => {
 
     const bad = await staff.post(url, { kind: 'later', alt: '', caption: 'c'.repeat(301), credit: 'Kept credit', consent: 'maybe' });
     assert.equal(bad.statusCode, 400);
-    assert.equal(fieldError(bad.body, 'alt'), 'Enter alt text');
-    assert.equal(fieldError(bad.body, 'kind'), 'Choose when the photo was taken');
-    assert.equal(fieldError(bad.body, 'consent'), 'Choose the consent status');
-    assert.match(fieldError(bad.body, 'caption') ?? '', /300 characters or fewer/);
-    assert.equal(fieldValue(bad.body, 'credit'), 'Kept credit');
+    assert.equal(fieldErrorByName(bad.body, 'alt'), 'Enter alt text');
+    assert.equal(fieldErrorByName(bad.body, 'kind'), 'Choose when the photo was taken');
+    assert.equal(fieldErrorByName(bad.body, 'consent'), 'Choose the consent status');
+    assert.match(fieldErrorByName(bad.body, 'caption') ?? '', /300 characters or fewer/);
+    assert.equal(fieldValueByName(bad.body, 'credit'), 'Kept credit');
     assert.equal((await t.app.services.photos.getPhoto(libraryA.id, photo.id))?.alt, 'Volunteers carrying tapes out');
   });
 
@@ -284,7 +259,7 @@ describe('workspace photos', () => {
     assert.match(page.body, /Published on the hub on/);
     const withdraw = await staff.post(`/libraries/${libraryA.slug}/photos/${released.id}/edit`, { ...goodFields, consent: 'no-release' });
     assert.equal(withdraw.statusCode, 400);
-    assert.match(fieldError(withdraw.body, 'consent') ?? '', /published on the hub, so its release cannot be withdrawn/);
+    assert.match(fieldErrorByName(withdraw.body, 'consent') ?? '', /published on the hub, so its release cannot be withdrawn/);
     assert.equal((await photos.getPhoto(libraryA.id, released.id))?.consent, 'release');
 
     const confirm = await staff.get(`/libraries/${libraryA.slug}/photos/${released.id}/delete`);
@@ -305,31 +280,31 @@ describe('workspace photos', () => {
 
     const noFile = await staff.upload(libraryA, undefined, goodFields);
     assert.equal(noFile.statusCode, 400);
-    assert.equal(fieldError(noFile.body, 'file'), 'Choose an image file');
-    assert.equal(fieldValue(noFile.body, 'alt'), goodFields.alt);
+    assert.equal(fieldErrorByName(noFile.body, 'file'), 'Choose an image file');
+    assert.equal(fieldValueByName(noFile.body, 'alt'), goodFields.alt);
     assert.match(noFile.body, /Before we cleared it<\/textarea>/);
     assert.match(noFile.body, /value="no-people" checked/);
     assert.match(noFile.body, /Choose the file again/);
 
     const text = await staff.upload(libraryA, { name: 'photo.png', type: 'image/png', bytes: Buffer.from('not a picture') }, { ...goodFields, credit: 'Kept' });
     assert.equal(text.statusCode, 400);
-    assert.equal(fieldError(text.body, 'file'), 'The file must be a JPEG, PNG, WebP or GIF image');
-    assert.equal(fieldValue(text.body, 'credit'), 'Kept');
+    assert.equal(fieldErrorByName(text.body, 'file'), 'The file must be a JPEG, PNG, WebP or GIF image');
+    assert.equal(fieldValueByName(text.body, 'credit'), 'Kept');
 
     const noAlt = await staff.upload(libraryA, { name: 'a.png', type: 'image/png', bytes: await png() }, { ...goodFields, alt: '  ' });
     assert.equal(noAlt.statusCode, 400);
-    assert.equal(fieldError(noAlt.body, 'alt'), 'Enter alt text');
-    assert.equal(fieldValue(noAlt.body, 'credit'), 'Pat');
+    assert.equal(fieldErrorByName(noAlt.body, 'alt'), 'Enter alt text');
+    assert.equal(fieldValueByName(noAlt.body, 'credit'), 'Pat');
 
     const long = await staff.upload(libraryA, { name: 'a.png', type: 'image/png', bytes: await png() }, { ...goodFields, alt: 'a'.repeat(301), credit: 'c'.repeat(121), kind: 'someday' });
     assert.equal(long.statusCode, 400);
-    assert.match(fieldError(long.body, 'alt') ?? '', /300 characters or fewer/);
-    assert.match(fieldError(long.body, 'credit') ?? '', /120 characters or fewer/);
-    assert.equal(fieldError(long.body, 'kind'), 'Choose when the photo was taken');
+    assert.match(fieldErrorByName(long.body, 'alt') ?? '', /300 characters or fewer/);
+    assert.match(fieldErrorByName(long.body, 'credit') ?? '', /120 characters or fewer/);
+    assert.equal(fieldErrorByName(long.body, 'kind'), 'Choose when the photo was taken');
 
     const big = await staff.upload(libraryA, { name: 'huge.jpg', type: 'image/jpeg', bytes: Buffer.alloc(10 * 1024 * 1024 + 10, 1) }, goodFields);
     assert.equal(big.statusCode, 400);
-    assert.equal(fieldError(big.body, 'file'), 'The file must be 10 MB or smaller');
+    assert.equal(fieldErrorByName(big.body, 'file'), 'The file must be 10 MB or smaller');
 
     assert.equal((await t.app.services.photos.counts(libraryA.id)).total, before, 'nothing was stored');
   });
