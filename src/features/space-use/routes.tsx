@@ -7,8 +7,8 @@ import { HttpError } from '../../server/http-error';
 import { scopedLibrary } from '../../server/library-scope';
 import { emptyForm, type FieldErrors, type FormState, type FormValues } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
-import { BLANK_ZONE_ROWS, countField, postedZoneRows, readSpaceForm, readSweepForm, readSyncRecord, spaceFormValues, syncRecordsOf } from './schema';
-import { UnknownZoneError, type Space, type SweepProblem } from './service';
+import { BLANK_ZONE_ROWS, countField, zoneFields, postedZoneRows, readSpaceForm, readSweepForm, readSyncRecord, spaceFormValues, syncRecordsOf } from './schema';
+import { MAX_ZONES, UnknownZoneError, type Space, type SweepProblem } from './service';
 import { newSpacePath, spacePath, spaceUsePath, sweepsPath } from './urls';
 import { SpacesPage } from './views/spaces-page';
 import { SpaceFormPage } from './views/space-form-page';
@@ -105,7 +105,9 @@ export async function spaceUseRoutes(app: FastifyInstance) {
         return reply.flash('success', request.t('spaceUse.edit.done')).redirect(spaceUsePath(library), 303);
       } catch (error) {
         if (!(error instanceof UnknownZoneError)) throw error;
-        shown = { values: form.values, errors: { name: request.t('spaceUse.error.unknownZone') } };
+        // The message goes by the row that named the zone, so the summary links to it.
+        const row = Array.from({ length: MAX_ZONES }, (_, n) => zoneFields(n)).find((f) => form.values[f.id] === error.zoneId);
+        shown = { values: form.values, errors: { [row?.name ?? 'name']: request.t('spaceUse.error.zoneGone') } };
       }
     }
     const title = request.t('spaceUse.edit.title', { space: space.name });

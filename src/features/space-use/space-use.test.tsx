@@ -113,6 +113,7 @@ describe('space use', () => {
     const forged = await staff.post(spacePath(library, space.id, 'edit'), { name: 'Makerspace', 'zoneId-0': newId(), 'zoneName-0': 'Stolen', 'zoneCapacity-0': '3' });
     assert.equal(forged.statusCode, 400);
     assert.equal(fieldValue(forged.body, /Zone 1: name/), 'Stolen');
+    assert.match(fieldError(forged.body, /Zone 1: name/) ?? '', /not part of this space/);
   });
 
   it('records a sweep from the form: blank is not observed, 0 is nobody there, and sending it twice stores it once', async () => {
