@@ -5,9 +5,9 @@ import { newId } from '../../db/ids';
 import { utcToLocal } from '../../i18n/time';
 import { HttpError } from '../../server/http-error';
 import { scopedLibrary } from '../../server/library-scope';
-import { emptyForm, type FieldErrors, type FormState, type FormValues } from '../../ui/forms';
+import { emptyForm, type FieldErrors, type FormState } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
-import { BLANK_ZONE_ROWS, countField, zoneFields, postedZoneRows, readSpaceForm, readSweepForm, readSyncRecord, spaceFormValues, syncRecordsOf } from './schema';
+import { countField, readSpaceForm, readSweepForm, readSyncRecord, spaceFormValues, syncRecordsOf, zoneFields } from './schema';
 import { MAX_ZONES, UnknownZoneError, type Space, type SweepProblem } from './service';
 import { newSpacePath, spacePath, spaceUsePath, sweepsPath } from './urls';
 import { SpacesPage } from './views/spaces-page';
@@ -44,16 +44,6 @@ export async function spaceUseRoutes(app: FastifyInstance) {
     return space;
   }
 
-  /** Zone rows to show: those filled in, then the blank ones for new zones. */
-  const rowsFor = (values: FormValues, posted: number) => {
-    let filled = 0;
-    for (const key of Object.keys(values)) {
-      const match = /^zone(?:Id|Name|Capacity)-(\d+)$/.exec(key);
-      if (match) filled = Math.max(filled, Number(match[1]) + 1);
-    }
-    return Math.max(posted, filled + BLANK_ZONE_ROWS);
-  };
-
   app.get('/libraries/:library/space-use', view, async (request, reply) => {
     const library = scopedLibrary(request);
     const spaces = await spaceUse.listSpaces(library.id);
@@ -69,7 +59,7 @@ export async function spaceUseRoutes(app: FastifyInstance) {
   app.get('/libraries/:library/space-use/spaces/new', work, async (request, reply) => {
     const library = scopedLibrary(request);
     const title = request.t('spaceUse.new.title');
-    return reply.view(<SpaceFormPage library={library} action={newSpacePath(library)} title={title} form={emptyForm()} rows={BLANK_ZONE_ROWS} />);
+    return reply.view(<SpaceFormPage library={library} action={newSpacePath(library)} title={title} form={emptyForm()} />);
   });
 
   app.post('/libraries/:library/space-use/spaces/new', work, async (request, reply) => {
@@ -77,8 +67,7 @@ export async function spaceUseRoutes(app: FastifyInstance) {
     const form = readSpaceForm(request.body, request.t);
     if (!form.ok) {
       const title = request.t('spaceUse.new.title');
-      const rows = rowsFor(form.values, postedZoneRows(request.body));
-      return reply.view(<SpaceFormPage library={library} action={newSpacePath(library)} title={title} form={form} rows={rows} />, 400);
+      return reply.view(<SpaceFormPage library={library} action={newSpacePath(library)} title={title} form={form} />, 400);
     }
     await spaceUse.createSpace(library.id, form.value);
     return reply.flash('success', request.t('spaceUse.new.done')).redirect(spaceUsePath(library), 303);
@@ -90,7 +79,7 @@ export async function spaceUseRoutes(app: FastifyInstance) {
     const form = emptyForm(spaceFormValues(space));
     const title = request.t('spaceUse.edit.title', { space: space.name });
     return reply.view(
-      <SpaceFormPage library={library} action={spacePath(library, space.id, 'edit')} title={title} form={form} rows={rowsFor(form.values, 0)} />,
+      <SpaceFormPage library={library} action={spacePath(library, space.id, 'edit')} title={title} form={form} />,
     );
   });
 
@@ -111,8 +100,7 @@ export async function spaceUseRoutes(app: FastifyInstance) {
       }
     }
     const title = request.t('spaceUse.edit.title', { space: space.name });
-    const rows = rowsFor(shown.values, postedZoneRows(request.body));
-    return reply.view(<SpaceFormPage library={library} action={spacePath(library, space.id, 'edit')} title={title} form={shown} rows={rows} />, 400);
+    return reply.view(<SpaceFormPage library={library} action={spacePath(library, space.id, 'edit')} title={title} form={shown} />, 400);
   });
 
   app.get('/libraries/:library/space-use/spaces/:space/sweeps/new', work, async (request, reply) => {

@@ -38,12 +38,18 @@ const SpaceName = Type.Object({
   name: Type.String({ minLength: 1, maxLength: MAX_NAME_LENGTH, title: 'spaceUse.field.name', errorMessage: 'spaceUse.error.name' }),
 });
 
-/** How many zone rows a posted space form had, so a refused form shows them all again. */
-export function postedZoneRows(body: unknown): number {
-  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  let rows = 0;
-  for (let n = 0; n < MAX_ZONES; n++) if (zoneFields(n).name in source || zoneFields(n).capacity in source) rows = n + 1;
-  return rows;
+/**
+ * How many zone rows the space form shows: every row holding something (an
+ * existing zone, or what was typed before a refusal), then blank rows for
+ * new zones, up to the most zones a space has.
+ */
+export function zoneRowsToShow(values: FormValues): number {
+  let filled = 0;
+  for (let n = 0; n < MAX_ZONES; n++) {
+    const fields = zoneFields(n);
+    if ([fields.id, fields.name, fields.capacity].some((key) => (values[key] ?? '').toString().trim() !== '')) filled = n + 1;
+  }
+  return Math.min(MAX_ZONES, filled + BLANK_ZONE_ROWS);
 }
 
 /**

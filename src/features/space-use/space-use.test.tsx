@@ -110,6 +110,10 @@ describe('space use', () => {
     space = (await t.app.services.spaceUse.getSpace(library.id, created!.id))!;
     assert.deepEqual(space.zones.map((z) => [z.id === created!.zones[0]!.id, z.name, z.capacity]), [[true, 'Workbenches', 8], [false, 'Printers', 2], [false, 'Sofa', 3]]);
 
+    // The edit form shows the three zones and three blank rows for new ones.
+    const rows = (await staff.get(spacePath(library, space.id, 'edit'))).body.match(/name="zoneName-\d+"/g);
+    assert.deepEqual(rows, [0, 1, 2, 3, 4, 5].map((n) => `name="zoneName-${n}"`));
+
     const forged = await staff.post(spacePath(library, space.id, 'edit'), { name: 'Makerspace', 'zoneId-0': newId(), 'zoneName-0': 'Stolen', 'zoneCapacity-0': '3' });
     assert.equal(forged.statusCode, 400);
     assert.equal(fieldValue(forged.body, /Zone 1: name/), 'Stolen');
@@ -280,6 +284,12 @@ describe('space use', () => {
       assert.equal(results[9]!.id, null);
       const stored = (await storedSweeps(library.id)).filter((s) => s.id === good.id);
       assert.deepEqual(stored.map((s) => [s.recorded_by !== null, s.ended_at, s.counts]), [[true, '2026-10-02T15:10:00.000Z', { Workbenches: 3, Printers: null }]]);
+      // An id another library's sweep already has is refused, without saying what that sweep holds.
+      const room = elsewhere.zones[0]!;
+      const theirs = { id: newId(), spaceId: elsewhere.id, startedAt: '2026-10-02T15:00:00.000Z', endedAt: null, note: '', counts: [{ zoneId: room.id, people: 1 }], confirmedHigh: false };
+      assert.equal((await t.app.services.spaceUse.recordSweep(other.id, theirs, null)).status, 'stored');
+      const taken = await sync(staff, [record({ id: theirs.id })]);
+      assert.deepEqual((taken.json() as { results: unknown[] }).results, [{ index: 0, id: theirs.id, status: 'refused', reason: 'conflict' }]);
       // The same record sent again later, with its id in upper case, is still the one stored.
       const retried = await sync(staff, [{ ...good, id: good.id.toUpperCase() }]);
       assert.deepEqual((retried.json() as { results: unknown[] }).results, [{ index: 0, id: good.id, status: 'duplicate' }]);

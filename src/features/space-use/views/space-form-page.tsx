@@ -2,7 +2,7 @@ import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, SubmitButton, TextField, type FormState } from '../../../ui/forms';
 import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
-import { BLANK_ZONE_ROWS, MAX_NAME_LENGTH, zoneFields } from '../schema';
+import { BLANK_ZONE_ROWS, MAX_NAME_LENGTH, zoneFields, zoneRowsToShow } from '../schema';
 import { spaceUsePath } from '../urls';
 
 interface SpaceFormPageProps {
@@ -11,12 +11,10 @@ interface SpaceFormPageProps {
   action: string;
   title: string;
   form: FormState;
-  /** How many zone rows to show (existing or posted ones and the blank ones). */
-  rows: number;
 }
 
 /** The space form: its name and a row per zone (name and capacity), as plain fields. */
-export function SpaceFormPage({ library, action, title, form, rows }: SpaceFormPageProps) {
+export function SpaceFormPage({ library, action, title, form }: SpaceFormPageProps) {
   const { t } = usePage();
   return (
     <WorkspaceLayout library={library} section="space-use" title={title}>
@@ -27,7 +25,7 @@ export function SpaceFormPage({ library, action, title, form, rows }: SpaceFormP
           <fieldset class="field">
             <legend>{t('spaceUse.field.zones')}</legend>
             <p class="hint">{t('spaceUse.hint.zones', { rows: BLANK_ZONE_ROWS })}</p>
-            {Array.from({ length: rows }, (_, n) => {
+            {Array.from({ length: zoneRowsToShow(form.values) }, (_, n) => {
               const fields = zoneFields(n);
               const id = form.values[fields.id];
               return (
