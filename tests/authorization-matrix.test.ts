@@ -289,6 +289,16 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   'POST /libraries/:library/share/story/submit': WORKS_IN_A,
   'POST /libraries/:library/share/story/approve': ADMIN,
   'GET /libraries/:library/share/story/print': SEES_A,
+  // space-use routes (workspace)
+  'GET /libraries/:library/space-use': SEES_A,
+  'GET /libraries/:library/space-use/sweeps': SEES_A,
+  'GET /libraries/:library/space-use/spaces/new': WORKS_IN_A,
+  'POST /libraries/:library/space-use/spaces/new': WORKS_IN_A,
+  'GET /libraries/:library/space-use/spaces/:space/edit': WORKS_IN_A,
+  'POST /libraries/:library/space-use/spaces/:space/edit': WORKS_IN_A,
+  'GET /libraries/:library/space-use/spaces/:space/sweeps/new': WORKS_IN_A,
+  'POST /libraries/:library/space-use/spaces/:space/sweeps/new': WORKS_IN_A,
+  'POST /libraries/:library/space-use/sync': WORKS_IN_A,
 };
 
 describe('authorization matrix', () => {

@@ -254,7 +254,7 @@ describe(`hostile input on every form (${TEST_DIALECT})`, () => {
       assert.ok(actions.has(expected), `found ${expected}`);
     }
     const library = world.params.library!;
-    for (const part of ['plan/goals/new', 'share/story/edit', 'discover/activities/new', 'surveys/new', 'ideate/ideas/new', 'photos/new', 'comments']) {
+    for (const part of ['plan/goals/new', 'share/story/edit', 'discover/activities/new', 'surveys/new', 'ideate/ideas/new', 'photos/new', 'comments', 'space-use/spaces/new', `space-use/spaces/${world.params.space}/sweeps/new`]) {
       assert.ok(actions.has(`/libraries/${library}/${part}`), `found ${part}`);
     }
     assert.ok(actions.has(`/s/${world.params.code}`), 'found the patron survey');

@@ -42,6 +42,7 @@ import { prototypesRoutes } from '../features/prototypes/routes';
 import { planRoutes } from '../features/plan/routes';
 import { photosRoutes } from '../features/photos/routes';
 import { shareRoutes } from '../features/share/routes';
+import { spaceUseRoutes } from '../features/space-use/routes';
 import { surveyResultsRoutes } from '../features/surveys/results-routes';
 
 export interface AppOptions {
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes);
   await app.register(photosRoutes);
   await app.register(shareRoutes);
+  await app.register(spaceUseRoutes);
 
   return app;
 }

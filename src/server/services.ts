@@ -23,6 +23,7 @@ import { createPrototypesService } from '../features/prototypes/service';
 import { createPlanService } from '../features/plan/service';
 import { createPhotosService } from '../features/photos/service';
 import { createShareService } from '../features/share/service';
+import { createSpaceUseService } from '../features/space-use/service';
 
 export interface ServiceDeps {
   database: Database;
@@ -62,6 +63,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
   const prototypes = createPrototypesService({ db, workspace, discover, surveys });
   const plan = createPlanService({ db, workspace, programs, libraries, accounts });
   const photos = createPhotosService({ db, workspace, images });
+  const spaceUse = createSpaceUseService({ db, ...(clock ? { clock } : {}) });
   const share = createShareService({ db, workspace, content, photos, discover, surveyResults, prototypes, plan, libraries });
   return {
     mail,
@@ -85,6 +87,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
     plan,
     photos,
     share,
+    spaceUse,
   };
 }
 

@@ -139,6 +139,15 @@ export async function buildWorld(app: FastifyInstance): Promise<World> {
     params.question = question.id;
     params.code = open.code;
   }
+  // A space of library A with two zones, for the space-use routes.
+  const space = await services.spaceUse.createSpace(libraryA.id, {
+    name: 'Matrix room',
+    zones: [
+      { name: 'Tables', capacity: 12 },
+      { name: 'Sofas', capacity: 4 },
+    ],
+  });
+  params.space = space.id;
   params.phase = 'discover';
   return { people, params };
 }
