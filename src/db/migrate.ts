@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013-share';
 import * as m0014 from './migrations/0014-account-security';
 import * as m0015 from './migrations/0015-jobs';
 import * as m0016 from './migrations/0016-two-factor';
+import * as m0018 from './migrations/0018-events';
 
 /** Every migration, in order. A static list keeps the set explicit and bundler-friendly. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-account-security': m0014,
   '0015-jobs': m0015,
   '0016-two-factor': m0016,
+  '0018-events': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,6 +15,7 @@ import type { PlanTables } from './tables/plan';
 import type { PhotosTables } from './tables/photos';
 import type { ShareTables } from './tables/share';
 import type { JobsTables } from './tables/jobs';
+import type { EventsTables } from './tables/events';
 
 export type Role = 'admin' | 'coach' | 'staff';
 export type UserStatus = 'invited' | 'active' | 'deactivated';
@@ -171,7 +172,8 @@ export interface DB
     PlanTables,
     PhotosTables,
     ShareTables,
-    JobsTables {
+    JobsTables,
+    EventsTables {
   settings: SettingsTable;
   programs: ProgramsTable;
   cohorts: CohortsTable;

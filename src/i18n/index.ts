@@ -22,6 +22,7 @@ import { prototypesMessages } from '../features/prototypes/messages';
 import { planMessages } from '../features/plan/messages';
 import { photosMessages } from '../features/photos/messages';
 import { shareMessages } from '../features/share/messages';
+import { eventsMessages } from '../features/events/messages';
 import { intlTag, LOCALES, type Locale } from './define';
 
 export { intlTag, LOCALES, type Locale };
@@ -51,6 +52,7 @@ const en = {
   ...planMessages.en,
   ...photosMessages.en,
   ...shareMessages.en,
+  ...eventsMessages.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -82,6 +84,7 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = {
     ...planMessages.es,
     ...photosMessages.es,
     ...shareMessages.es,
+    ...eventsMessages.es,
   },
 };
 

@@ -43,6 +43,7 @@ import { planRoutes } from '../features/plan/routes';
 import { photosRoutes } from '../features/photos/routes';
 import { shareRoutes } from '../features/share/routes';
 import { surveyResultsRoutes } from '../features/surveys/results-routes';
+import { eventsRoutes } from '../features/events/routes';
 
 export interface AppOptions {
   config: Config;
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes);
   await app.register(photosRoutes);
   await app.register(shareRoutes);
+  await app.register(eventsRoutes);
 
   return app;
 }

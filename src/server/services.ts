@@ -23,6 +23,7 @@ import { createPrototypesService } from '../features/prototypes/service';
 import { createPlanService } from '../features/plan/service';
 import { createPhotosService } from '../features/photos/service';
 import { createShareService } from '../features/share/service';
+import { createEventsService } from '../features/events/service';
 
 export interface ServiceDeps {
   database: Database;
@@ -63,6 +64,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
   const plan = createPlanService({ db, workspace, programs, libraries, accounts });
   const photos = createPhotosService({ db, workspace, images });
   const share = createShareService({ db, workspace, content, photos, discover, surveyResults, prototypes, plan, libraries });
+  const events = createEventsService({ db, ...(clock ? { clock } : {}) });
   return {
     mail,
     jobs,
@@ -85,6 +87,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
     plan,
     photos,
     share,
+    events,
   };
 }
 

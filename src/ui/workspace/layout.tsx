@@ -10,7 +10,7 @@ export interface WorkspaceLibraryRef {
 }
 
 /** The parts of a library's workspace, in the order of the method. */
-export type WorkspaceSection = 'journey' | 'discover' | 'surveys' | 'ideate' | 'plan' | 'photos' | 'share';
+export type WorkspaceSection = 'journey' | 'discover' | 'surveys' | 'ideate' | 'plan' | 'photos' | 'events' | 'share';
 
 const SECTIONS: ReadonlyArray<{ section: WorkspaceSection; path: string; label: MessageKey }> = [
   { section: 'journey', path: 'journey', label: 'workspace.nav.journey' },
@@ -19,6 +19,7 @@ const SECTIONS: ReadonlyArray<{ section: WorkspaceSection; path: string; label: 
   { section: 'ideate', path: 'ideate', label: 'workspace.nav.ideate' },
   { section: 'plan', path: 'plan', label: 'workspace.nav.plan' },
   { section: 'photos', path: 'photos', label: 'workspace.nav.photos' },
+  { section: 'events', path: 'events', label: 'events.nav' },
   { section: 'share', path: 'share', label: 'workspace.nav.share' },
 ];
 
