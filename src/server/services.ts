@@ -64,7 +64,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
   const plan = createPlanService({ db, workspace, programs, libraries, accounts });
   const photos = createPhotosService({ db, workspace, images });
   const share = createShareService({ db, workspace, content, photos, discover, surveyResults, prototypes, plan, libraries });
-  const events = createEventsService({ db, ...(clock ? { clock } : {}) });
+  const events = createEventsService({ db, workspace, ...(clock ? { clock } : {}) });
   return {
     mail,
     jobs,

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makeLibrary, makePerson } from '../../../tests/support/factories';
 import { assertInOrder } from '../../../tests/support/order';
+import { journeyEvidence } from '../../../tests/support/evidence';
 import { href } from '../../server/route-contract';
 import { eventsRoutes as paths } from './route-table';
 import type { EventInput, LibraryEvent, OccurrenceInput } from './service';
@@ -308,6 +309,21 @@ describe('library programs and events', () => {
         '',
       ].join('\r\n'),
     );
+  });
+
+  it('reports the times held and the people reached to the journey’s Transform and evaluate phase', async () => {
+    const library = await makeLibrary(t.app);
+    const { events } = t.app.services;
+    assert.deepEqual(await journeyEvidence(t.app, library.id, ['events']), [{ item: 'events', done: false, n: 0 }]);
+    const event = await newEvent(library);
+    assert.deepEqual(await journeyEvidence(t.app, library.id, ['events']), [{ item: 'events', done: false, n: 0 }], 'an event not yet held is no evidence');
+    await events.addOccurrence(library.id, event.id, held({ attendance: null }));
+    assert.deepEqual(await journeyEvidence(t.app, library.id, ['events']), [{ item: 'events', done: true, n: 0 }], 'held, though nobody counted');
+    await events.addOccurrence(library.id, event.id, held({ attendance: 14 }));
+    await events.addOccurrence(library.id, (await newEvent(library)).id, held({ attendance: 6 }));
+    assert.deepEqual(await journeyEvidence(t.app, library.id, ['events']), [{ item: 'events', done: true, n: 20 }]);
+    const phase = await clients.admin.get(`/libraries/${libraryA.slug}/journey/transform`);
+    assert.match(phase.body, new RegExp(`<a href="/libraries/${libraryA.slug}/events">Record the programs and events held in the space</a>`));
   });
 
   it('never shows or changes another library’s events through this library’s address', async () => {

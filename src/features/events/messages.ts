@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/define';
 export const eventsMessages = defineMessages(
   {
     'events.nav': 'Programs and events',
+    'events.count.reached': 'People reached: {n}',
     'events.title': 'Programs and events',
     'events.lead': 'What the library runs in its space, each time it was held and how many people came.',
     'events.area.civic-engagement': 'Civic/community engagement',
@@ -81,6 +82,7 @@ export const eventsMessages = defineMessages(
   },
   {
     'events.nav': 'Programas y eventos',
+    'events.count.reached': 'Personas alcanzadas: {n}',
     'events.title': 'Programas y eventos',
     'events.lead': 'Lo que la biblioteca ofrece en su espacio, cada vez que se realizó y cuántas personas asistieron.',
     'events.area.civic-engagement': 'Participación cívica y comunitaria',

@@ -6,6 +6,7 @@ import { todayIn } from '../../i18n/time';
 import type { Clock } from '../../server/clock';
 import type { CsvCell } from '../../ui/csv';
 import type { WorkspaceLibrary } from '../workspace/contracts';
+import type { WorkspaceService } from '../workspace/service';
 import { createEventsRepository, type EventSummaryRow, type OccurrenceRow } from './repository';
 
 /** The service areas of public-library outcome measurement (as Project Outcome named them), in its order. */
@@ -75,6 +76,7 @@ export class EventNotFoundError extends Error {
 
 export interface EventsDeps {
   db: Kysely<DB>;
+  workspace: WorkspaceService;
   /** The time "today" is read from in each library's zone; tests fix it. */
   clock?: Clock;
 }
@@ -113,9 +115,16 @@ const toOccurrence = (row: OccurrenceRow): Occurrence => ({
  * The programs and events a library runs in its space, and each time one was
  * held with how many people came (decision record 033).
  */
-export function createEventsService({ db, clock = Date.now }: EventsDeps) {
+export function createEventsService({ db, workspace, clock = Date.now }: EventsDeps) {
   const repo = createEventsRepository(db);
   const now = () => new Date(clock()).toISOString();
+
+  // Programs held in the space are evidence for the journey's Transform and
+  // evaluate phase: done once one was held, counting the people reached.
+  workspace.registerEvidence(async (libraryId) => {
+    const { held, reached } = await repo.totals(libraryId);
+    return [{ item: 'events', done: held > 0, n: reached }];
+  });
 
   /** The event's row, or EventNotFoundError. */
   async function found(libraryId: string, id: string): Promise<EventSummaryRow> {
@@ -231,9 +240,6 @@ export function createEventsService({ db, clock = Date.now }: EventsDeps) {
         if (batch.length < EXPORT_BATCH) return;
       }
     },
-
-    /** How many times the library's events were held, and the people counted at them. */
-    totals: (libraryId: string) => repo.totals(libraryId),
   };
 }
 
