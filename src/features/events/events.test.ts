@@ -303,7 +303,7 @@ describe('library programs and events', () => {
     assert.equal(
       response.rawPayload.subarray(3).toString('utf8'),
       [
-        'Event,Service area,Date,Start time,People reached,Note',
+        'Event,Service area,Date,Start time,Attendance,Note',
         `"'=HYPERLINK(""x"")",Job skills,2026-05-01,,,`,
         'Summer reading kickoff,Summer reading,2026-06-01,14:00,85,Añasco visitors',
         '',
@@ -395,6 +395,6 @@ describe('library programs and events', () => {
     const refused = await client.post(href(paths.createOccurrence, { ...of(libraryA), event: event.id }), { heldOn: '2026-02-30' });
     assert.equal(fieldError(refused.body, 'heldOn'), 'Escriba una fecha real, como 2026-05-20');
     const csv = await client.get(href(paths.csv, of(libraryA)));
-    assert.match(csv.body, /^\uFEFF?Evento,Área de servicio,Fecha,Hora de inicio,Personas alcanzadas,Nota\r\n/);
+    assert.match(csv.body, /^\uFEFF?Evento,Área de servicio,Fecha,Hora de inicio,Asistencia,Nota\r\n/);
   });
 });

@@ -42,7 +42,7 @@ export async function eventsRoutes(app: FastifyInstance) {
   addRoute(app, paths.csv, async (request, reply) => {
     const library = scopedLibrary(request);
     const { t } = request;
-    const header = ['events.column.title', 'events.column.serviceArea', 'events.column.heldOn', 'events.column.startsAt', 'events.column.attendance', 'events.column.note'] as const;
+    const header = ['events.column.title', 'events.column.serviceArea', 'events.column.heldOn', 'events.column.startsAt', 'events.field.attendance', 'events.column.note'] as const;
     const rows = events.occurrenceRows(library.id, header.map((key) => t(key)), (area) => serviceAreaLabel(t, area));
     return sendCsv(reply, `events-${library.slug}.csv`, rows);
   });

@@ -58,7 +58,7 @@ export function EventPage({ library, event, occurrences }: EventPageProps) {
           { header: t('events.column.heldOn'), cell: (o) => formatDate(o.heldOn, locale) },
           { header: t('events.column.startsAt'), cell: (o) => (o.startsAt ? formatClockTime(o.startsAt, locale) : t('events.occurrences.noTime')) },
           {
-            header: t('events.column.attendance'),
+            header: t('events.field.attendance'),
             numeric: true,
             cell: (o) => (o.attendance === null ? t('events.occurrences.notRecorded') : formatNumber(o.attendance, locale)),
           },

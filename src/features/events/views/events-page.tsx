@@ -15,14 +15,16 @@ export function EventsPage({ library, result }: { library: WorkspaceLibrary; res
   const params = { library: library.slug };
   return (
     <WorkspaceLayout library={library} section="events" title={t('events.title')} lead={t('events.lead')}>
-      <p class="actions">
-        {abilities.work && (
-          <a class="button button-primary" href={href(eventsRoutes.newForm, params)}>
-            {t('events.list.new')}
-          </a>
-        )}
-        {result.total > 0 && <a href={href(eventsRoutes.csv, params)}>{t('events.list.csv')}</a>}
-      </p>
+      {(abilities.work || result.total > 0) && (
+        <p class="actions">
+          {abilities.work && (
+            <a class="button button-primary" href={href(eventsRoutes.newForm, params)}>
+              {t('events.list.new')}
+            </a>
+          )}
+          {result.total > 0 && <a href={href(eventsRoutes.csv, params)}>{t('events.list.csv')}</a>}
+        </p>
+      )}
       <Table
         caption={t('events.list.caption')}
         rows={result.items}
