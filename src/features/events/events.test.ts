@@ -311,6 +311,25 @@ describe('library programs and events', () => {
     );
   });
 
+  it('reads the export in batches from a key, so every occurrence comes once, in order, even when one is recorded meanwhile', async () => {
+    const library = await makeLibrary(t.app);
+    const { events } = t.app.services;
+    const event = await newEvent(library, { title: 'Batch' });
+    const add = (heldOn: string, startsAt: string | null, note: string) => events.addOccurrence(library.id, event.id, held({ heldOn, startsAt, note }));
+    await add('2026-01-02', null, 'c');
+    await add('2026-01-01', '18:00', 'b');
+    await add('2026-01-01', '09:00', 'a');
+    await add('2026-01-02', null, 'd');
+    await add('2026-01-03', '08:00', 'e');
+    const notes: string[] = [];
+    for await (const row of events.occurrenceRows(library.id, ['header'], (area) => area, 2)) {
+      notes.push(String(row[5] ?? row[0]));
+      // Recorded while the export streams, before the rows already sent: it must not shift the next batch.
+      if (notes.length === 3) await add('2025-12-31', null, 'late');
+    }
+    assert.deepEqual(notes, ['header', 'a', 'b', 'c', 'd', 'e']);
+  });
+
   it('reports the times held and the people reached to the journey’s Transform and evaluate phase', async () => {
     const library = await makeLibrary(t.app);
     const { events } = t.app.services;

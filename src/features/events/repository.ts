@@ -90,20 +90,32 @@ export function createEventsRepository(db: Kysely<DB>) {
     removeOccurrence: (libraryId: string, eventId: string, id: string) =>
       db.deleteFrom('event_occurrences').where('library_id', '=', libraryId).where('event_id', '=', eventId).where('id', '=', id).execute(),
 
-    /** A batch of the library's occurrences for the export, oldest first in a total order. */
-    exportBatch: (libraryId: string, limit: number, offset: number) =>
-      db
+    /**
+     * The next batch of the library's occurrences for the export, oldest first
+     * in a total order, after the last row of the batch before (none for the
+     * first). Reading on from a key, not an offset, means an occurrence
+     * recorded while the export streams never makes a row appear twice.
+     */
+    exportBatch: (libraryId: string, limit: number, after?: Pick<OccurrenceRow, 'held_on' | 'starts_at' | 'id'>) => {
+      const startsAt = sql<string>`coalesce(o.starts_at, '')`;
+      let query = db
         .selectFrom('event_occurrences as o')
         .innerJoin('events as e', 'e.id', 'o.event_id')
         .where('o.library_id', '=', libraryId)
         .selectAll('o')
-        .select(['e.title', 'e.service_area'])
-        .orderBy('o.held_on')
-        .orderBy(sql`coalesce(o.starts_at, '')`)
-        .orderBy('o.id')
-        .limit(limit)
-        .offset(offset)
-        .execute() as Promise<ExportRow[]>,
+        .select(['e.title', 'e.service_area']);
+      if (after) {
+        const time = after.starts_at ?? '';
+        query = query.where((eb) =>
+          eb.or([
+            eb('o.held_on', '>', after.held_on),
+            eb.and([eb('o.held_on', '=', after.held_on), eb(startsAt, '>', time)]),
+            eb.and([eb('o.held_on', '=', after.held_on), eb(startsAt, '=', time), eb('o.id', '>', after.id)]),
+          ]),
+        );
+      }
+      return query.orderBy('o.held_on').orderBy(startsAt).orderBy('o.id').limit(limit).execute() as Promise<ExportRow[]>;
+    },
 
     /** How many occurrences the library has held, and how many people they reached in all. */
     totals: async (libraryId: string) => {

@@ -226,18 +226,23 @@ export function createEventsService({ db, workspace, clock = Date.now }: EventsD
 
     /**
      * Every occurrence of the library's events, oldest first, as CSV rows
-     * after `header`, read from the database a batch at a time as the client
-     * takes them. `serviceArea` names an area in the reader's language.
-     * Attendance not recorded is an empty cell, never 0.
+     * after `header`, read from the database `batchSize` rows at a time as
+     * the client takes them. `serviceArea` names an area in the reader's
+     * language. Attendance not recorded is an empty cell, never 0.
      */
-    async *occurrenceRows(libraryId: string, header: CsvCell[], serviceArea: (area: ServiceArea) => string): AsyncGenerator<CsvCell[]> {
+    async *occurrenceRows(
+      libraryId: string,
+      header: CsvCell[],
+      serviceArea: (area: ServiceArea) => string,
+      batchSize = EXPORT_BATCH,
+    ): AsyncGenerator<CsvCell[]> {
       yield header;
-      for (let offset = 0; ; offset += EXPORT_BATCH) {
-        const batch = await repo.exportBatch(libraryId, EXPORT_BATCH, offset);
+      for (let batch = await repo.exportBatch(libraryId, batchSize); batch.length > 0; ) {
         for (const row of batch) {
           yield [row.title, serviceArea(row.service_area as ServiceArea), row.held_on, row.starts_at ?? '', row.attendance ?? '', row.note];
         }
-        if (batch.length < EXPORT_BATCH) return;
+        if (batch.length < batchSize) return;
+        batch = await repo.exportBatch(libraryId, batchSize, batch[batch.length - 1]);
       }
     },
   };
