@@ -299,6 +299,20 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   'GET /libraries/:library/space-use/spaces/:space/sweeps/new': WORKS_IN_A,
   'POST /libraries/:library/space-use/spaces/:space/sweeps/new': WORKS_IN_A,
   'POST /libraries/:library/space-use/sync': WORKS_IN_A,
+  // events routes (workspace)
+  'GET /libraries/:library/events': SEES_A,
+  'GET /libraries/:library/events.csv': SEES_A,
+  'GET /libraries/:library/events/new': WORKS_IN_A,
+  'POST /libraries/:library/events/new': WORKS_IN_A,
+  'GET /libraries/:library/events/:event': SEES_A,
+  'GET /libraries/:library/events/:event/edit': WORKS_IN_A,
+  'POST /libraries/:library/events/:event/edit': WORKS_IN_A,
+  'GET /libraries/:library/events/:event/occurrences/new': WORKS_IN_A,
+  'POST /libraries/:library/events/:event/occurrences/new': WORKS_IN_A,
+  'GET /libraries/:library/events/:event/occurrences/:occurrence/edit': WORKS_IN_A,
+  'POST /libraries/:library/events/:event/occurrences/:occurrence/edit': WORKS_IN_A,
+  'GET /libraries/:library/events/:event/occurrences/:occurrence/delete': WORKS_IN_A,
+  'POST /libraries/:library/events/:event/occurrences/:occurrence/delete': WORKS_IN_A,
 };
 
 describe('authorization matrix', () => {

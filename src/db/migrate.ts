@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014-account-security';
 import * as m0015 from './migrations/0015-jobs';
 import * as m0016 from './migrations/0016-two-factor';
 import * as m0017 from './migrations/0017-space-use';
+import * as m0018 from './migrations/0018-events';
 
 /** Every migration, in order. A static list keeps the set explicit and bundler-friendly. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0015-jobs': m0015,
   '0016-two-factor': m0016,
   '0017-space-use': m0017,
+  '0018-events': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -16,6 +16,7 @@ import type { PhotosTables } from './tables/photos';
 import type { ShareTables } from './tables/share';
 import type { JobsTables } from './tables/jobs';
 import type { SpaceUseTables } from './tables/space-use';
+import type { EventsTables } from './tables/events';
 
 export type Role = 'admin' | 'coach' | 'staff';
 export type UserStatus = 'invited' | 'active' | 'deactivated';
@@ -173,7 +174,8 @@ export interface DB
     PhotosTables,
     ShareTables,
     JobsTables,
-    SpaceUseTables {
+    SpaceUseTables,
+    EventsTables {
   settings: SettingsTable;
   programs: ProgramsTable;
   cohorts: CohortsTable;

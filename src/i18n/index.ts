@@ -23,6 +23,7 @@ import { planMessages } from '../features/plan/messages';
 import { photosMessages } from '../features/photos/messages';
 import { shareMessages } from '../features/share/messages';
 import { spaceUseMessages } from '../features/space-use/messages';
+import { eventsMessages } from '../features/events/messages';
 import { intlTag, LOCALES, type Locale } from './define';
 
 export { intlTag, LOCALES, type Locale };
@@ -53,6 +54,7 @@ const en = {
   ...photosMessages.en,
   ...shareMessages.en,
   ...spaceUseMessages.en,
+  ...eventsMessages.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -85,6 +87,7 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = {
     ...photosMessages.es,
     ...shareMessages.es,
     ...spaceUseMessages.es,
+    ...eventsMessages.es,
   },
 };
 

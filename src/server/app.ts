@@ -44,6 +44,7 @@ import { photosRoutes } from '../features/photos/routes';
 import { shareRoutes } from '../features/share/routes';
 import { spaceUseRoutes } from '../features/space-use/routes';
 import { surveyResultsRoutes } from '../features/surveys/results-routes';
+import { eventsRoutes } from '../features/events/routes';
 
 export interface AppOptions {
   config: Config;
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(photosRoutes);
   await app.register(shareRoutes);
   await app.register(spaceUseRoutes);
+  await app.register(eventsRoutes);
 
   return app;
 }

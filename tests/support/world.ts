@@ -148,6 +148,13 @@ export async function buildWorld(app: FastifyInstance): Promise<World> {
     ],
   });
   params.space = space.id;
+  {
+    // An event of library A held once, for the event and occurrence pages.
+    const event = await services.events.createEvent(libraryA.id, { title: 'Matrix event', serviceArea: 'digital-learning', description: '' }, people.leadA.id);
+    const occurrence = await services.events.addOccurrence(libraryA.id, event.id, { heldOn: '2026-02-02', startsAt: '18:30', attendance: 12, note: '' });
+    params.event = event.id;
+    params.occurrence = occurrence.id;
+  }
   params.phase = 'discover';
   return { people, params };
 }

@@ -49,6 +49,7 @@ export const EVIDENCE_KEYS = [
   'goals',
   'budget',
   'afterPhotos',
+  'events',
   'postcard',
   'story',
 ] as const;

@@ -74,7 +74,10 @@ const DEFINITIONS: Record<Phase, PhaseDefinition> = {
     manual: [],
   },
   transform: {
-    evidence: [{ key: 'afterPhotos', section: 'photos', count: 'workspace.count.photos' }],
+    evidence: [
+      { key: 'afterPhotos', section: 'photos', count: 'workspace.count.photos' },
+      { key: 'events', section: 'events', count: 'events.count.reached' },
+    ],
     manual: [{ key: 'finish' }, { key: 'opening' }, { key: 'feedback' }],
   },
   share: {

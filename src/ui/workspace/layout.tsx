@@ -10,7 +10,7 @@ export interface WorkspaceLibraryRef {
 }
 
 /** The parts of a library's workspace, in the order of the method. */
-export type WorkspaceSection = 'journey' | 'discover' | 'surveys' | 'ideate' | 'plan' | 'photos' | 'space-use' | 'share';
+export type WorkspaceSection = 'journey' | 'discover' | 'surveys' | 'ideate' | 'plan' | 'photos' | 'space-use' | 'events' | 'share';
 
 const SECTIONS: ReadonlyArray<{ section: WorkspaceSection; path: string; label: MessageKey }> = [
   { section: 'journey', path: 'journey', label: 'workspace.nav.journey' },
@@ -20,6 +20,7 @@ const SECTIONS: ReadonlyArray<{ section: WorkspaceSection; path: string; label: 
   { section: 'plan', path: 'plan', label: 'workspace.nav.plan' },
   { section: 'photos', path: 'photos', label: 'workspace.nav.photos' },
   { section: 'space-use', path: 'space-use', label: 'spaceUse.nav' },
+  { section: 'events', path: 'events', label: 'events.nav' },
   { section: 'share', path: 'share', label: 'workspace.nav.share' },
 ];
 
