@@ -1,6 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import type { RouteContract } from '../src/server/route-contract';
 import { createTestApp, type TestApp } from './support/app';
 import { TestClient } from './support/client';
 import { buildWorld, type World } from './support/world';
@@ -278,6 +282,254 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   'GET /libraries/:library/share/story/print': SEES_A,
 };
 
+/**
+ * Routes still registered by hand rather than from a feature's route table
+ * (decision record 009): they move to tables one feature at a time.
+ */
+const NOT_IN_A_TABLE: readonly string[] = [
+  'GET /',
+  'GET /dashboard',
+  'GET /sign-in',
+  'POST /sign-in',
+  'POST /sign-out',
+  'GET /forgot-password',
+  'POST /forgot-password',
+  'GET /reset-password/:token',
+  'POST /reset-password/:token',
+  'GET /invitations/:token',
+  'POST /invitations/:token',
+  'GET /setup',
+  'POST /setup',
+  'GET /account',
+  'GET /account/profile',
+  'POST /account/profile',
+  'GET /account/password',
+  'POST /account/password',
+  'GET /account/sessions',
+  'POST /account/sessions/revoke',
+  'POST /account/sessions/revoke-others',
+  'GET /people',
+  'GET /people/invite',
+  'POST /people/invite',
+  'GET /people/:person',
+  'GET /people/:person/edit',
+  'POST /people/:person/edit',
+  'GET /people/:person/deactivate',
+  'POST /people/:person/deactivate',
+  'POST /people/:person/reactivate',
+  'POST /people/:person/resend-invitation',
+  'GET /program',
+  'GET /program/edit',
+  'POST /program/edit',
+  'GET /program/cohorts/new',
+  'POST /program/cohorts/new',
+  'GET /program/cohorts/:cohort/edit',
+  'POST /program/cohorts/:cohort/edit',
+  'GET /libraries',
+  'GET /libraries/new',
+  'POST /libraries/new',
+  'GET /libraries/:library',
+  'GET /libraries/:library/edit',
+  'POST /libraries/:library/edit',
+  'GET /libraries/:library/invite',
+  'POST /libraries/:library/invite',
+  'GET /libraries/:library/members/:person/remove',
+  'POST /libraries/:library/members/:person/remove',
+  'GET /outbox',
+  'GET /outbox/:message',
+  'GET /jobs',
+  'POST /jobs/:job/retry',
+  'GET /search',
+  'GET /feeds/:feed',
+  'GET /feeds/tags/:tagFeed',
+  'GET /sitemap.xml',
+  'GET /robots.txt',
+  'GET /newsletter',
+  'POST /newsletter/subscribe',
+  'GET /newsletter/confirm/:token',
+  'POST /newsletter/confirm/:token',
+  'GET /newsletter/unsubscribe/:token',
+  'POST /newsletter/unsubscribe/:token',
+  'GET /newsletter/archive/:issue',
+  'GET /newsletter/issues',
+  'GET /newsletter/issues/new',
+  'POST /newsletter/issues/new',
+  'GET /newsletter/issues/:issue',
+  'GET /newsletter/issues/:issue/edit',
+  'POST /newsletter/issues/:issue/edit',
+  'POST /newsletter/issues/:issue/test',
+  'GET /newsletter/issues/:issue/send',
+  'POST /newsletter/issues/:issue/send',
+  'POST /newsletter/issues/:issue/retry',
+  'GET /newsletter/subscribers',
+  'GET /newsletter/subscribers.csv',
+  'GET /contact',
+  'POST /contact',
+  'GET /contact/thanks',
+  'GET /messages',
+  'GET /messages/:message',
+  'GET /images',
+  'GET /images/new',
+  'POST /images/new',
+  'GET /images/:image',
+  'POST /images/:image',
+  'GET /images/:image/:file',
+  'GET /libraries/:library/journey',
+  'GET /libraries/:library/journey/:phase',
+  'POST /libraries/:library/journey/:phase',
+  'POST /libraries/:library/comments',
+  'GET /libraries/:library/discover',
+  'GET /libraries/:library/discover/activities/new',
+  'POST /libraries/:library/discover/activities/new',
+  'GET /libraries/:library/discover/activities/:activity',
+  'GET /libraries/:library/discover/activities/:activity/edit',
+  'POST /libraries/:library/discover/activities/:activity/edit',
+  'GET /libraries/:library/discover/activities/:activity/delete',
+  'POST /libraries/:library/discover/activities/:activity/delete',
+  'GET /libraries/:library/discover/insights',
+  'GET /libraries/:library/discover/insights/new',
+  'POST /libraries/:library/discover/insights/new',
+  'GET /libraries/:library/discover/insights/:insight',
+  'GET /libraries/:library/discover/insights/:insight/edit',
+  'POST /libraries/:library/discover/insights/:insight/edit',
+  'GET /libraries/:library/discover/insights/:insight/delete',
+  'POST /libraries/:library/discover/insights/:insight/delete',
+  'GET /libraries/:library/surveys',
+  'GET /libraries/:library/surveys/new',
+  'POST /libraries/:library/surveys/new',
+  'GET /libraries/:library/surveys/:survey',
+  'GET /libraries/:library/surveys/:survey/edit',
+  'POST /libraries/:library/surveys/:survey/edit',
+  'GET /libraries/:library/surveys/:survey/questions/new',
+  'POST /libraries/:library/surveys/:survey/questions/new',
+  'GET /libraries/:library/surveys/:survey/questions/:question/edit',
+  'POST /libraries/:library/surveys/:survey/questions/:question/edit',
+  'GET /libraries/:library/surveys/:survey/questions/:question/delete',
+  'POST /libraries/:library/surveys/:survey/questions/:question/delete',
+  'POST /libraries/:library/surveys/:survey/questions/:question/move',
+  'POST /libraries/:library/surveys/:survey/open',
+  'POST /libraries/:library/surveys/:survey/close',
+  'GET /libraries/:library/surveys/:survey/qr.svg',
+  'GET /libraries/:library/surveys/:survey/poster',
+  'GET /libraries/:library/surveys/:survey/paper',
+  'GET /libraries/:library/surveys/:survey/paper/new',
+  'POST /libraries/:library/surveys/:survey/paper/new',
+  'GET /s/:code',
+  'POST /s/:code',
+  'GET /s/:code/thanks',
+  'GET /libraries/:library/surveys/:survey/results',
+  'GET /libraries/:library/surveys/:survey/results.csv',
+  'GET /libraries/:library/surveys/:survey/results/questions/:question',
+  'GET /libraries/:library/ideate',
+  'GET /libraries/:library/ideate/ideas/new',
+  'POST /libraries/:library/ideate/ideas/new',
+  'GET /libraries/:library/ideate/ideas/:idea',
+  'GET /libraries/:library/ideate/ideas/:idea/edit',
+  'POST /libraries/:library/ideate/ideas/:idea/edit',
+  'GET /libraries/:library/ideate/ideas/:idea/delete',
+  'POST /libraries/:library/ideate/ideas/:idea/delete',
+  'GET /libraries/:library/ideate/prototypes/new',
+  'POST /libraries/:library/ideate/prototypes/new',
+  'GET /libraries/:library/ideate/prototypes/:prototype',
+  'GET /libraries/:library/ideate/prototypes/:prototype/edit',
+  'POST /libraries/:library/ideate/prototypes/:prototype/edit',
+  'GET /libraries/:library/ideate/prototypes/:prototype/delete',
+  'POST /libraries/:library/ideate/prototypes/:prototype/delete',
+  'GET /libraries/:library/ideate/prototypes/:prototype/decision',
+  'POST /libraries/:library/ideate/prototypes/:prototype/decision',
+  'GET /libraries/:library/ideate/prototypes/:prototype/sessions/new',
+  'POST /libraries/:library/ideate/prototypes/:prototype/sessions/new',
+  'GET /libraries/:library/ideate/prototypes/:prototype/sessions/:session/edit',
+  'POST /libraries/:library/ideate/prototypes/:prototype/sessions/:session/edit',
+  'GET /libraries/:library/ideate/prototypes/:prototype/sessions/:session/delete',
+  'POST /libraries/:library/ideate/prototypes/:prototype/sessions/:session/delete',
+  'GET /libraries/:library/plan',
+  'GET /libraries/:library/plan.csv',
+  'GET /libraries/:library/plan/revisions',
+  'GET /libraries/:library/plan/revisions/:planRevision',
+  'GET /libraries/:library/plan/goals/new',
+  'POST /libraries/:library/plan/goals/new',
+  'GET /libraries/:library/plan/goals/:goal',
+  'GET /libraries/:library/plan/goals/:goal/edit',
+  'POST /libraries/:library/plan/goals/:goal/edit',
+  'GET /libraries/:library/plan/goals/:goal/delete',
+  'POST /libraries/:library/plan/goals/:goal/delete',
+  'GET /libraries/:library/plan/tasks/new',
+  'POST /libraries/:library/plan/tasks/new',
+  'GET /libraries/:library/plan/tasks/:task',
+  'GET /libraries/:library/plan/tasks/:task/edit',
+  'POST /libraries/:library/plan/tasks/:task/edit',
+  'GET /libraries/:library/plan/tasks/:task/delete',
+  'POST /libraries/:library/plan/tasks/:task/delete',
+  'GET /libraries/:library/plan/milestones/new',
+  'POST /libraries/:library/plan/milestones/new',
+  'GET /libraries/:library/plan/milestones/:milestone',
+  'GET /libraries/:library/plan/milestones/:milestone/edit',
+  'POST /libraries/:library/plan/milestones/:milestone/edit',
+  'GET /libraries/:library/plan/milestones/:milestone/delete',
+  'POST /libraries/:library/plan/milestones/:milestone/delete',
+  'GET /libraries/:library/plan/budget/new',
+  'POST /libraries/:library/plan/budget/new',
+  'GET /libraries/:library/plan/budget/:line',
+  'GET /libraries/:library/plan/budget/:line/edit',
+  'POST /libraries/:library/plan/budget/:line/edit',
+  'GET /libraries/:library/plan/budget/:line/delete',
+  'POST /libraries/:library/plan/budget/:line/delete',
+  'GET /libraries/:library/photos',
+  'GET /libraries/:library/photos/new',
+  'POST /libraries/:library/photos/new',
+  'GET /libraries/:library/photos/:photo',
+  'GET /libraries/:library/photos/:photo/edit',
+  'POST /libraries/:library/photos/:photo/edit',
+  'GET /libraries/:library/photos/:photo/delete',
+  'POST /libraries/:library/photos/:photo/delete',
+  'GET /libraries/:library/photos/:photo/:file',
+  'GET /libraries/:library/share',
+  'GET /libraries/:library/share/postcards/new',
+  'POST /libraries/:library/share/postcards/new',
+  'GET /libraries/:library/share/postcards/:postcard',
+  'GET /libraries/:library/share/postcards/:postcard/edit',
+  'POST /libraries/:library/share/postcards/:postcard/edit',
+  'POST /libraries/:library/share/postcards/:postcard/publish',
+  'POST /libraries/:library/share/postcards/:postcard/unpublish',
+  'POST /libraries/:library/share/story/assemble',
+  'GET /libraries/:library/share/story',
+  'GET /libraries/:library/share/story/edit',
+  'POST /libraries/:library/share/story/edit',
+  'POST /libraries/:library/share/story/submit',
+  'POST /libraries/:library/share/story/approve',
+  'GET /libraries/:library/share/story/print',
+];
+
+const FEATURES = fileURLToPath(new URL('../src/features', import.meta.url));
+
+/** True for a value shaped like a route table's entry. */
+function isContract(value: unknown): value is RouteContract {
+  if (typeof value !== 'object' || value === null) return false;
+  const { method, path, can } = value as Record<string, unknown>;
+  return typeof method === 'string' && typeof path === 'string' && typeof can === 'string';
+}
+
+/** Every entry of every feature's route table, found by walking what each `route-table.ts` exports. */
+async function tabledRoutes(): Promise<Map<string, RouteContract>> {
+  const found = new Map<string, RouteContract>();
+  const walk = (value: unknown) => {
+    if (isContract(value)) {
+      const key = `${value.method} ${value.path}`;
+      assert.ok(!found.has(key), `${key} is declared twice in the route tables`);
+      found.set(key, value);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const inner of Object.values(value)) walk(inner);
+    }
+  };
+  const features = readdirSync(FEATURES, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  for (const feature of features.map((entry) => entry.name).sort()) {
+    const file = join(FEATURES, feature, 'route-table.ts');
+    if (existsSync(file)) walk(await import(pathToFileURL(file).href));
+  }
+  return found;
+}
+
 describe('authorization matrix', () => {
   let testApp: TestApp;
   let app: FastifyInstance;
@@ -316,6 +568,29 @@ describe('authorization matrix', () => {
     assert.deepEqual(missing, [], `Routes without an expected access set: ${missing.join(', ')}`);
     const stale = Object.keys(EXPECTED).filter((key) => !registered.includes(key));
     assert.deepEqual(stale, [], `Expected routes that are not registered: ${stale.join(', ')}`);
+  });
+
+  it('registers every route from a route table, with the action its table names', async () => {
+    const tables = await tabledRoutes();
+    const registered = new Map(app.routeTable.map((r) => [`${r.method} ${r.url}`, r.can]));
+    const untabled = [...registered.keys()].filter((key) => !tables.has(key));
+    assert.deepEqual(untabled.sort(), [...NOT_IN_A_TABLE].sort(), 'routes registered outside a route table');
+    const wrong = [...tables].filter(([key, route]) => registered.get(key) !== route.can).map(([key]) => key);
+    assert.deepEqual(wrong, [], 'table entries not registered, or registered with another action');
+  });
+
+  it('lets the same people through every route that names the same action', async () => {
+    // A route's action decides who gets through, so two routes naming one
+    // action must expect the same people; a mismatch is a wrong action.
+    const byAction = new Map<string, Map<string, string[]>>();
+    for (const [key, route] of await tabledRoutes()) {
+      const people = (EXPECTED[key] ?? []).join(', ');
+      const sets = byAction.get(route.can) ?? new Map<string, string[]>();
+      byAction.set(route.can, sets);
+      sets.set(people, [...(sets.get(people) ?? []), key]);
+    }
+    const mixed = [...byAction].filter(([, sets]) => sets.size > 1).map(([action, sets]) => `${action}: ${JSON.stringify(Object.fromEntries(sets))}`);
+    assert.deepEqual(mixed, []);
   });
 
   it('lets exactly the expected people through each route', async () => {
