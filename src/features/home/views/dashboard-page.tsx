@@ -4,10 +4,12 @@ import { SummaryList } from '../../../ui/table';
 import { formatNumber } from '../../../i18n/format';
 import type { MessageKey } from '../../../i18n';
 import type { Dashboard } from '../service';
+import { href } from '../../../server/route-contract';
+import { librariesRoutes as libraryRoutes } from '../../libraries/route-table';
 
 const ADMIN_LINKS: { href: string; label: MessageKey }[] = [
   { href: '/people', label: 'layout.nav.people' },
-  { href: '/libraries', label: 'layout.nav.libraries' },
+  { href: href(libraryRoutes.list), label: 'layout.nav.libraries' },
   { href: '/program', label: 'layout.nav.program' },
   { href: '/outbox', label: 'layout.nav.outbox' },
 ];
@@ -47,7 +49,7 @@ function CoachSection({ coached }: { coached: Extract<Dashboard, { role: 'coach'
         <ul>
           {coached.map((library) => (
             <li key={library.libraryId}>
-              <a href={`/libraries/${library.slug}`}>{library.libraryName}</a> ·{' '}
+              <a href={href(libraryRoutes.library, { library: library.slug })}>{library.libraryName}</a> ·{' '}
               <a href={`/libraries/${library.slug}/journey`}>{t('home.dashboard.workspaceOf', { name: library.libraryName })}</a>
             </li>
           ))}
@@ -69,7 +71,7 @@ function StaffSection({ libraries }: { libraries: Extract<Dashboard, { role: 'st
           {libraries.map((library) => (
             <li class="card" key={library.libraryId}>
               <h3>
-                <a href={`/libraries/${library.slug}`}>{library.libraryName}</a>
+                <a href={href(libraryRoutes.library, { library: library.slug })}>{library.libraryName}</a>
               </h3>
               <p>{t('home.dashboard.yourRole', { role: t(library.role === 'lead' ? 'libraryRole.lead' : 'libraryRole.member') })}</p>
               <p>{t('home.dashboard.teamSize', { count: formatNumber(library.teamSize, locale) })}</p>
