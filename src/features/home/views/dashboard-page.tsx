@@ -7,9 +7,10 @@ import type { Dashboard } from '../service';
 import { href } from '../../../server/route-contract';
 import { librariesRoutes as libraryRoutes } from '../../libraries/route-table';
 import { programsRoutes as programRoutes } from '../../programs/route-table';
+import { peopleRoutes } from '../../people/route-table';
 
 const ADMIN_LINKS: { href: string; label: MessageKey }[] = [
-  { href: '/people', label: 'layout.nav.people' },
+  { href: href(peopleRoutes.list), label: 'layout.nav.people' },
   { href: href(libraryRoutes.list), label: 'layout.nav.libraries' },
   { href: href(programRoutes.program), label: 'layout.nav.program' },
   { href: '/outbox', label: 'layout.nav.outbox' },

@@ -9,6 +9,7 @@ import type { Person } from '../../accounts/service';
 import type { Library } from '../service';
 import { href } from '../../../server/route-contract';
 import { librariesRoutes as libraryRoutes } from '../route-table';
+import { peopleRoutes } from '../../people/route-table';
 
 export interface TeamMember {
   person: Person;
@@ -30,7 +31,7 @@ interface LibraryPageProps {
 
 /** A person's name, linked to their record for those who can open it. */
 function PersonName({ person, link }: { person: Person; link: boolean }) {
-  return link ? <a href={`/people/${person.id}`}>{person.name}</a> : <>{person.name}</>;
+  return link ? <a href={href(peopleRoutes.person, { person: person.id })}>{person.name}</a> : <>{person.name}</>;
 }
 
 /** A library's profile, its team and its coaches. */
