@@ -34,7 +34,9 @@ export function defineRoutes<const T extends Record<string, RouteContract>>(rout
  */
 export const queryValue = () => Type.Optional(Type.Unknown());
 
-type ParamValues<P extends string> = [PathParams<P>] extends [never] ? Record<string, never> : Record<PathParams<P>, string>;
+/** A route without parameters or query keys has none to read: reading one is a type error. */
+type Nothing = Record<never, never>;
+type ParamValues<P extends string> = [PathParams<P>] extends [never] ? Nothing : Record<PathParams<P>, string>;
 type QueryValues<Q> = Q extends TObject ? Partial<Record<keyof Static<Q>, string | number | undefined>> : never;
 
 /**
@@ -59,7 +61,7 @@ export function href<P extends string, Q extends TObject | undefined>(
 /** The request a route's handler receives: parameters and query typed from its contract. */
 export type ContractRequest<C extends RouteContract> = FastifyRequest<{
   Params: ParamValues<C['path']>;
-  Querystring: C['query'] extends TObject ? Static<C['query']> : Record<string, never>;
+  Querystring: C['query'] extends TObject ? Static<C['query']> : Nothing;
 }>;
 
 /**

@@ -12,6 +12,8 @@ import type { Photo } from '../../photos/service';
 import { kindLabel, type Activity, type Insight } from '../service';
 import { activityPath, discoverPath, insightsPath } from '../urls';
 import { InsightsTable } from './parts';
+import { href } from '../../../server/route-contract';
+import { discoverRoutes } from '../route-table';
 
 interface ActivityPageProps {
   library: WorkspaceLibrary;
@@ -75,7 +77,7 @@ export function ActivityPage({ library, activity, insights, photos, comments, ca
       )}
       {canWork && (
         <p class="actions">
-          <a class="button button-secondary" href={`${discoverPath(library)}/insights/new?activity=${encodeURIComponent(activity.id)}`}>
+          <a class="button button-secondary" href={href(discoverRoutes.newInsight, { library: library.slug }, { activity: activity.id })}>
             {t('discover.activity.addInsight')}
           </a>
         </p>

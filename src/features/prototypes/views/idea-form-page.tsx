@@ -1,9 +1,10 @@
 import { usePage } from '../../../ui/context';
 import { Checkboxes, type FormState } from '../../../ui/forms';
-import { sectionPath } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { ideaPath, ideatePath, type Idea } from '../service';
 import { ItemFormPage } from './item-form';
+import { href } from '../../../server/route-contract';
+import { discoverRoutes } from '../../discover/route-table';
 
 interface IdeaFormPageProps {
   library: WorkspaceLibrary;
@@ -38,7 +39,7 @@ export function IdeaFormPage({ library, form, insights, idea }: IdeaFormPageProp
         />
       ) : (
         <p class="hint">
-          {t('prototypes.idea.noInsights')} <a href={sectionPath(library, 'discover')}>{t('prototypes.idea.toDiscover')}</a>
+          {t('prototypes.idea.noInsights')} <a href={href(discoverRoutes.overview, { library: library.slug })}>{t('prototypes.idea.toDiscover')}</a>
         </p>
       )}
     </ItemFormPage>

@@ -1,11 +1,13 @@
 import { usePage } from '../../../ui/context';
 import { Paragraphs } from '../../../ui/paragraphs';
-import { WorkspaceLayout, sectionPath } from '../../../ui/workspace/layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { CommentThread } from '../../../ui/workspace/comments';
 import type { Comment } from '../../workspace/service';
 import { ideaPath, ideatePath, prototypePath, type Idea, type Prototype } from '../service';
 import { decisionLabel } from './decision-text';
+import { href } from '../../../server/route-contract';
+import { discoverRoutes } from '../../discover/route-table';
 
 interface IdeaPageProps {
   library: WorkspaceLibrary;
@@ -43,7 +45,7 @@ export function IdeaPage({ library, idea, insights, prototypes, comments, canWor
         <ul>
           {insights.map((insight) => (
             <li key={insight.id}>
-              <a href={`${sectionPath(library, 'discover')}/insights/${encodeURIComponent(insight.id)}`}>{insight.text}</a>
+              <a href={href(discoverRoutes.insight, { library: library.slug, insight: insight.id })}>{insight.text}</a>
             </li>
           ))}
         </ul>
