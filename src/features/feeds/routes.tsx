@@ -7,6 +7,7 @@ import { CONTENT_TYPES, isContentType, tagPath, typeListPath, type ContentType }
 import { directoryRoutes } from '../directory/route-table';
 import { feedsRoutes as paths } from './route-table';
 import { buildFeed, buildRobots, buildSitemap, FEED_TYPES, itemHtml, type FeedFormat, type FeedMeta, type SitemapEntry } from './build';
+import { imagesRoutes } from '../images/route-table';
 
 const FEED_FILE = /^([a-z0-9-]+)\.(atom|rss)$/;
 
@@ -38,7 +39,7 @@ export async function feedsRoutes(app: FastifyInstance) {
           image:
             image && width
               ? {
-                  src: `${publicUrl}/images/${image.id}/${width}.jpg`,
+                  src: `${publicUrl}${href(imagesRoutes.file, { image: image.id, file: `${width}.jpg` })}`,
                   alt: image.alt,
                   width: image.width,
                   height: image.height,
