@@ -9,6 +9,7 @@ import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { CommentThread } from '../../../ui/workspace/comments';
 import type { Comment } from '../../workspace/service';
 import { PhotoStrip } from '../../photos/views/photo-strip';
+import { newPhotoPath } from '../../photos/urls';
 import type { Photo } from '../../photos/service';
 import { ideaPath, ideatePath, prototypePath, type Idea, type Prototype, type TestSession } from '../service';
 import { decisionLabel } from './decision-text';
@@ -102,7 +103,7 @@ export function PrototypePage(props: PrototypePageProps) {
       <PhotoStrip library={library} photos={photos} />
       {canWork && (
         <p>
-          <a href={`${sectionPath(library, 'photos')}/new?subject=${encodeURIComponent(`prototype:${prototype.id}`)}`}>
+          <a href={newPhotoPath(library, { type: 'prototype', id: prototype.id })}>
             {t('prototypes.photos.add')}
           </a>
         </p>

@@ -1,11 +1,13 @@
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, SubmitButton, TextArea, TextField, type FormState } from '../../../ui/forms';
-import { WorkspaceLayout, sectionPath } from '../../../ui/workspace/layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Photo } from '../../photos/service';
 import { sharePaths, type Postcard } from '../service';
 import { MAX_POSTCARD_LENGTH, MAX_TITLE_LENGTH } from '../schema';
 import { PhotoChoices } from './photos';
+import { href } from '../../../server/route-contract';
+import { photosRoutes } from '../../photos/route-table';
 
 interface PostcardFormProps {
   library: WorkspaceLibrary;
@@ -46,7 +48,7 @@ export function PostcardFormPage({ library, form, photos, postcard }: PostcardFo
             />
           ) : (
             <p id="field-photo" class={form.errors.photo ? 'error-message' : undefined}>
-              {t('share.photo.none')} <a href={sectionPath(library, 'photos')}>{t('share.photo.add')}</a>
+              {t('share.photo.none')} <a href={href(photosRoutes.list, { library: library.slug })}>{t('share.photo.add')}</a>
             </p>
           )}
           <div class="actions">
