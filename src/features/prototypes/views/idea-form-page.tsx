@@ -5,6 +5,7 @@ import { ideaPath, ideatePath, type Idea } from '../service';
 import { ItemFormPage } from './item-form';
 import { href } from '../../../server/route-contract';
 import { discoverRoutes } from '../../discover/route-table';
+import { prototypesRoutes } from '../route-table';
 
 interface IdeaFormPageProps {
   library: WorkspaceLibrary;
@@ -18,7 +19,7 @@ interface IdeaFormPageProps {
 export function IdeaFormPage({ library, form, insights, idea }: IdeaFormPageProps) {
   const { t } = usePage();
   const title = idea ? t('prototypes.idea.editTitle', { title: idea.title }) : t('prototypes.idea.newTitle');
-  const action = idea ? `${ideaPath(library, idea.id)}/edit` : `${ideatePath(library)}/ideas/new`;
+  const action = idea ? href(prototypesRoutes.updateIdea, { library: library.slug, idea: idea.id }) : href(prototypesRoutes.createIdea, { library: library.slug });
   return (
     <ItemFormPage
       library={library}

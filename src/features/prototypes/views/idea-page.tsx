@@ -8,6 +8,7 @@ import { ideaPath, ideatePath, prototypePath, type Idea, type Prototype } from '
 import { decisionLabel } from './decision-text';
 import { href } from '../../../server/route-contract';
 import { discoverRoutes } from '../../discover/route-table';
+import { prototypesRoutes } from '../route-table';
 
 interface IdeaPageProps {
   library: WorkspaceLibrary;
@@ -34,7 +35,7 @@ export function IdeaPage({ library, idea, insights, prototypes, comments, canWor
           <a class="button button-secondary" href={`${path}/edit`}>
             {t('prototypes.idea.edit')}
           </a>
-          <a class="button button-secondary" href={`${ideatePath(library)}/prototypes/new?idea=${encodeURIComponent(idea.id)}`}>
+          <a class="button button-secondary" href={href(prototypesRoutes.newPrototype, { library: library.slug }, { idea: idea.id })}>
             {t('prototypes.idea.makePrototype')}
           </a>
           <a href={`${path}/delete`}>{t('prototypes.idea.delete')}</a>

@@ -8,6 +8,7 @@ import { MAX_POSTCARD_LENGTH, MAX_TITLE_LENGTH } from '../schema';
 import { PhotoChoices } from './photos';
 import { href } from '../../../server/route-contract';
 import { photosRoutes } from '../../photos/route-table';
+import { shareRoutes } from '../route-table';
 
 interface PostcardFormProps {
   library: WorkspaceLibrary;
@@ -21,7 +22,7 @@ interface PostcardFormProps {
 export function PostcardFormPage({ library, form, photos, postcard }: PostcardFormProps) {
   const { t } = usePage();
   const title = postcard ? t('share.postcards.editTitle', { title: postcard.title }) : t('share.postcards.newTitle');
-  const action = postcard ? `${sharePaths.postcard(library, postcard.id)}/edit` : `${sharePaths.overview(library)}/postcards/new`;
+  const action = postcard ? href(shareRoutes.updatePostcard, { library: library.slug, postcard: postcard.id }) : href(shareRoutes.createPostcard, { library: library.slug });
   const back = postcard ? sharePaths.postcard(library, postcard.id) : sharePaths.overview(library);
   return (
     <WorkspaceLayout library={library} section="share" title={title}>
