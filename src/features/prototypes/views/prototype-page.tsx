@@ -4,7 +4,7 @@ import { Paragraphs } from '../../../ui/paragraphs';
 import { Pagination, type Page } from '../../../ui/pagination';
 import { SummaryList } from '../../../ui/table';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../i18n/format';
-import { WorkspaceLayout, sectionPath } from '../../../ui/workspace/layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { CommentThread } from '../../../ui/workspace/comments';
 import type { Comment } from '../../workspace/service';
@@ -15,6 +15,7 @@ import { ideaPath, ideatePath, type Idea, type Prototype, type TestSession } fro
 import { decisionLabel } from './decision-text';
 import { href } from '../../../server/route-contract';
 import { prototypesRoutes } from '../route-table';
+import { surveysRoutes } from '../../surveys/route-table';
 
 interface PrototypePageProps {
   library: WorkspaceLibrary;
@@ -45,7 +46,7 @@ export function PrototypePage(props: PrototypePageProps) {
       const title = surveyTitles.get(session.surveyId) ?? t('prototypes.session.survey');
       details.push([
         t('prototypes.field.survey'),
-        <a href={`${sectionPath(library, 'surveys')}/${encodeURIComponent(session.surveyId)}/results`}>
+        <a href={href(surveysRoutes.results, { library: library.slug, survey: session.surveyId })}>
           {t('prototypes.session.surveyResults', { title })}
         </a>,
       ]);
