@@ -8,12 +8,13 @@ import { href } from '../../../server/route-contract';
 import { librariesRoutes as libraryRoutes } from '../../libraries/route-table';
 import { programsRoutes as programRoutes } from '../../programs/route-table';
 import { peopleRoutes } from '../../people/route-table';
+import { mailRoutes } from '../../mail/route-table';
 
 const ADMIN_LINKS: { href: string; label: MessageKey }[] = [
   { href: href(peopleRoutes.list), label: 'layout.nav.people' },
   { href: href(libraryRoutes.list), label: 'layout.nav.libraries' },
   { href: href(programRoutes.program), label: 'layout.nav.program' },
-  { href: '/outbox', label: 'layout.nav.outbox' },
+  { href: href(mailRoutes.outbox), label: 'layout.nav.outbox' },
 ];
 
 function AdminSection({ counts }: { counts: Extract<Dashboard, { role: 'admin' }>['counts'] }) {
