@@ -308,8 +308,6 @@ const NOT_IN_A_TABLE: readonly string[] = [
   'GET /account/sessions',
   'POST /account/sessions/revoke',
   'POST /account/sessions/revoke-others',
-  'GET /jobs',
-  'POST /jobs/:job/retry',
   'GET /search',
   'GET /newsletter',
   'POST /newsletter/subscribe',
