@@ -8,6 +8,7 @@ import { directoryRoutes } from '../directory/route-table';
 import { feedsRoutes as paths } from './route-table';
 import { buildFeed, buildRobots, buildSitemap, FEED_TYPES, itemHtml, type FeedFormat, type FeedMeta, type SitemapEntry } from './build';
 import { imagesRoutes } from '../images/route-table';
+import { newsletterRoutes } from '../newsletter/route-table';
 
 const FEED_FILE = /^([a-z0-9-]+)\.(atom|rss)$/;
 
@@ -106,8 +107,8 @@ export async function feedsRoutes(app: FastifyInstance) {
       ...tags.map((tag) => ({ path: tagPath(tag.slug) })),
       { path: href(directoryRoutes.list) },
       ...all.map((library) => ({ path: href(directoryRoutes.profile, { library: library.slug }), lastmod: library.updatedAt })),
-      { path: '/newsletter' },
-      ...issues.map((issue) => ({ path: `/newsletter/archive/${issue.id}`, lastmod: issue.finished_at ?? undefined })),
+      { path: href(newsletterRoutes.newsletter) },
+      ...issues.map((issue) => ({ path: href(newsletterRoutes.archive, { issue: issue.id }), lastmod: issue.finished_at ?? undefined })),
     ];
     return reply.sendPublic(buildSitemap(urls, publicUrl), 'application/xml; charset=utf-8');
   });

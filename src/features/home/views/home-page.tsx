@@ -12,6 +12,7 @@ import { href } from '../../../server/route-contract';
 import { directoryRoutes } from '../../directory/route-table';
 import { feedsRoutes } from '../../feeds/route-table';
 import { contactRoutes } from '../../contact/route-table';
+import { newsletterRoutes } from '../../newsletter/route-table';
 
 
 /** The ways to follow the program: newsletter, feeds, past issues and contact. */
@@ -31,7 +32,7 @@ function StayUpToDate() {
           <a href={href(feedsRoutes.feed, { feed: 'all.rss' })}>{t('home.follow.rss')}</a>
         </li>
         <li>
-          <a href="/newsletter">{t('home.follow.archive')}</a>
+          <a href={href(newsletterRoutes.newsletter)}>{t('home.follow.archive')}</a>
         </li>
         <li>
           <a href={href(contactRoutes.form)}>{t('home.follow.contact')}</a>
