@@ -13,6 +13,7 @@ import { LibraryFormPage } from './views/library-form-page';
 import { LibraryPage } from './views/library-page';
 import { InvitePage } from './views/invite-page';
 import { RemoveMemberPage } from './views/remove-member-page';
+import { homeRoutes } from '../home/route-table';
 
 /** The library list, each library's page and team, and adding, editing and inviting. */
 export async function librariesRoutes(app: FastifyInstance) {
@@ -130,7 +131,7 @@ export async function librariesRoutes(app: FastifyInstance) {
     await libraries.removeMember(library.id, person.id);
     const message = request.t('libraries.flash.removed', { name: person.name, library: library.name });
     // Someone who took themselves off the team can no longer open the library's page.
-    const next = person.id === request.actor?.id && !can(request.actor, 'libraries.manage') ? '/dashboard' : href(paths.library, { library: library.slug });
+    const next = person.id === request.actor?.id && !can(request.actor, 'libraries.manage') ? href(homeRoutes.dashboard) : href(paths.library, { library: library.slug });
     return reply.flash('success', message).redirect(next, 303);
   });
 }

@@ -13,6 +13,7 @@ import { directoryRoutes } from '../../directory/route-table';
 import { feedsRoutes } from '../../feeds/route-table';
 import { contactRoutes } from '../../contact/route-table';
 import { newsletterRoutes } from '../../newsletter/route-table';
+import { homeRoutes } from '../route-table';
 
 
 /** The ways to follow the program: newsletter, feeds, past issues and contact. */
@@ -74,7 +75,7 @@ export function HomePage({ home, text, recent }: { home: PublicHome; text: strin
       )}
       {actor ? (
         <p>
-          <a href="/dashboard">{t('home.dashboardLink')}</a>
+          <a href={href(homeRoutes.dashboard)}>{t('home.dashboardLink')}</a>
         </p>
       ) : (
         <p>
