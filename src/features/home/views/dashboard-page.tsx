@@ -9,6 +9,7 @@ import { librariesRoutes as libraryRoutes } from '../../libraries/route-table';
 import { programsRoutes as programRoutes } from '../../programs/route-table';
 import { peopleRoutes } from '../../people/route-table';
 import { mailRoutes } from '../../mail/route-table';
+import { workspaceRoutes } from '../../workspace/route-table';
 
 const ADMIN_LINKS: { href: string; label: MessageKey }[] = [
   { href: href(peopleRoutes.list), label: 'layout.nav.people' },
@@ -53,7 +54,7 @@ function CoachSection({ coached }: { coached: Extract<Dashboard, { role: 'coach'
           {coached.map((library) => (
             <li key={library.libraryId}>
               <a href={href(libraryRoutes.library, { library: library.slug })}>{library.libraryName}</a> ·{' '}
-              <a href={`/libraries/${library.slug}/journey`}>{t('home.dashboard.workspaceOf', { name: library.libraryName })}</a>
+              <a href={href(workspaceRoutes.journey, { library: library.slug })}>{t('home.dashboard.workspaceOf', { name: library.libraryName })}</a>
             </li>
           ))}
         </ul>
@@ -79,7 +80,7 @@ function StaffSection({ libraries }: { libraries: Extract<Dashboard, { role: 'st
               <p>{t('home.dashboard.yourRole', { role: t(library.role === 'lead' ? 'libraryRole.lead' : 'libraryRole.member') })}</p>
               <p>{t('home.dashboard.teamSize', { count: formatNumber(library.teamSize, locale) })}</p>
               <p>
-                <a class="button button-primary" href={`/libraries/${library.slug}/journey`}>
+                <a class="button button-primary" href={href(workspaceRoutes.journey, { library: library.slug })}>
                   {t('home.dashboard.openWorkspace')}
                 </a>
               </p>

@@ -37,7 +37,7 @@ export function ResultsPage({ library, results, form, filter, canWork }: Results
   return (
     <WorkspaceLayout library={library} section="surveys" title={t('surveyResults.title', { survey: inLocale(survey.title, locale) })} lead={t('surveyResults.lead')}>
       <p>
-        <a href={`/libraries/${library.slug}/surveys/${survey.id}`}>{t('surveyResults.back')}</a>
+        <a href={href(surveysRoutes.survey, { library: library.slug, survey: survey.id })}>{t('surveyResults.back')}</a>
       </p>
       <SummaryList
         items={[
