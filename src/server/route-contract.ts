@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { Type, type Static, type TObject, type TSchema } from 'typebox';
 import type { Action } from '../policy';
+import { readUpload } from './uploads';
 
 /** The names of the `:name` parameters of a path, e.g. "library" | "image" for "/libraries/:library/images/:image". */
 export type PathParams<P extends string> = P extends `${string}:${infer Rest}`
@@ -19,6 +20,8 @@ export interface RouteContract<P extends string = string, Q extends TObject | un
   query?: Q;
   /** Extra route options, e.g. caching or rate limits. */
   config?: Record<string, unknown>;
+  /** The body is a multipart upload (its plugin calls `acceptUploads`). */
+  upload?: true;
 }
 
 /** Declares a feature's table of routes, keeping each path's literal type. */
@@ -34,7 +37,9 @@ export function defineRoutes<const T extends Record<string, RouteContract>>(rout
  */
 export const queryValue = () => Type.Optional(Type.Unknown());
 
-type ParamValues<P extends string> = [PathParams<P>] extends [never] ? Record<string, never> : Record<PathParams<P>, string>;
+/** A route without parameters or query keys has none to read: reading one is a type error. */
+type Nothing = Record<never, never>;
+type ParamValues<P extends string> = [PathParams<P>] extends [never] ? Nothing : Record<PathParams<P>, string>;
 type QueryValues<Q> = Q extends TObject ? Partial<Record<keyof Static<Q>, string | number | undefined>> : never;
 
 /**
@@ -59,12 +64,13 @@ export function href<P extends string, Q extends TObject | undefined>(
 /** The request a route's handler receives: parameters and query typed from its contract. */
 export type ContractRequest<C extends RouteContract> = FastifyRequest<{
   Params: ParamValues<C['path']>;
-  Querystring: C['query'] extends TObject ? Static<C['query']> : Record<string, never>;
+  Querystring: C['query'] extends TObject ? Static<C['query']> : Nothing;
 }>;
 
 /**
- * Registers a route from its contract: method, path, policy action and the
- * schemas Fastify validates the parameters and query string with. A path
+ * Registers a route from its contract: method, path, policy action, the
+ * schemas Fastify validates the parameters and query string with, and for an
+ * upload the reading of its multipart body. A path
  * parameter that fails its schema is a 404 and a malformed query a 400 (see
  * the errors plugin); unknown query keys are dropped.
  */
@@ -79,5 +85,12 @@ export function addRoute<C extends RouteContract>(
   const schema: Record<string, TSchema> = { params };
   if (contract.query) schema.querystring = { ...contract.query, additionalProperties: false };
   const options: RouteShorthandOptions = { config: { ...contract.config, can: contract.can }, schema };
+  if (contract.upload) {
+    // The CSRF token travels inside the multipart body, which only
+    // `readUpload` reads; the check therefore runs after it, not in the
+    // app-wide hook that runs before any route hook.
+    options.config = { ...options.config, csrf: false };
+    options.preValidation = [readUpload, app.csrfProtection];
+  }
   app.route({ method: contract.method, url: contract.path, ...options, handler: handler as never });
 }

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../server/http-error';
+import { addRoute, href } from '../../server/route-contract';
 import { emptyForm, validateForm, type FormResult, type FormState } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
 import { formatDateTime } from '../../i18n/format';
 import { addError, itemFormValues, PreviewForm, readItemForm, TagForm, type ItemSubmission } from './schema';
 import { renderMarkdown } from '../../ui/markdown';
 import { TagExistsError, UnknownReferenceError, type AdminItem, type ItemStatus } from './service';
-import { CONTENT_TYPES, isContentType, typeListPath, type ContentType } from './urls';
+import { contentRoutes as paths, publicContentRoutes } from './route-table';
+import { CONTENT_TYPES, isContentType, type ContentType } from './urls';
 import { AdminListPage } from './views/admin-list-page';
 import { ItemFormPage, type ItemFormChoices } from './views/item-form-page';
 import { ItemPage, PreviewPage } from './views/item-page';
@@ -14,21 +16,16 @@ import { TypeListPage, TagPage } from './views/list-page';
 import { RevisionPage, RevisionsPage } from './views/revisions-page';
 import { TagsPage } from './views/tags-page';
 
-const manage = { config: { can: 'content.manage' } } as const;
-const publicPage = { config: { can: 'site.view', publicCache: true } } as const;
-
 const STATUSES: readonly ItemStatus[] = ['draft', 'scheduled', 'published'];
 const REFERENCE_FIELDS = { tags: 'content.error.unknownTags', library: 'content.error.unknownLibrary', image: 'content.error.unknownImage' } as const;
-
-const query = (request: FastifyRequest) => request.query as Record<string, unknown>;
 
 /** Hub content: the admin pages to write and publish it, and the public pages that show it. */
 export async function contentRoutes(app: FastifyInstance) {
   const { content, libraries, images } = app.services;
 
   /** The item named by `:item`, or a 404. */
-  async function itemFrom(request: FastifyRequest): Promise<AdminItem> {
-    const item = await content.getItem((request.params as { item: string }).item);
+  async function itemFrom(id: string): Promise<AdminItem> {
+    const item = await content.getItem(id);
     if (!item) throw new HttpError(404);
     return item;
   }
@@ -90,13 +87,13 @@ export async function contentRoutes(app: FastifyInstance) {
       await content.unpublish(id, writer);
       message = t('content.flash.unpublished', { title: input.title });
     }
-    return reply.flash('success', message).redirect(`/content/${id}/edit`, 303);
+    return reply.flash('success', message).redirect(href(paths.edit, { item: id }), 303);
   }
 
   // Admin pages.
 
-  app.get('/content', manage, async (request, reply) => {
-    const q = query(request);
+  addRoute(app, paths.admin, async (request, reply) => {
+    const q = request.query;
     const type = isContentType(q.type) ? q.type : undefined;
     const status = STATUSES.find((s) => s === q.status);
     const result = await content.listItems({ type, status }, pageNumber(q.page));
@@ -105,34 +102,34 @@ export async function contentRoutes(app: FastifyInstance) {
 
   // The editor's live preview (public/markdown-preview.js): the same
   // rendering and sanitising visitors get, as an HTML fragment.
-  app.post('/content/preview', manage, async (request, reply) => {
+  addRoute(app, paths.preview, async (request, reply) => {
     const form = validateForm(PreviewForm, request.body, request.t);
     if (!form.ok) throw new HttpError(400);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderMarkdown(form.value.body ?? ''));
   });
 
-  app.get('/content/new', manage, async (request, reply) => {
-    const type = query(request).type;
+  addRoute(app, paths.new, async (request, reply) => {
+    const type = request.query.type;
     if (!isContentType(type)) throw new HttpError(404);
     return reply.view(<ItemFormPage type={type} form={emptyForm({ tags: [] })} choices={await choicesFor()} />);
   });
 
-  app.post('/content/new', manage, async (request, reply) => {
-    const type = query(request).type;
+  addRoute(app, paths.create, async (request, reply) => {
+    const type = request.query.type;
     if (!isContentType(type)) throw new HttpError(404);
     return submitItem(request, reply, type);
   });
 
-  app.get('/content/tags', manage, async (_request, reply) => {
+  addRoute(app, paths.tags, async (_request, reply) => {
     return reply.view(<TagsPage tags={await content.listTags()} form={emptyForm()} />);
   });
 
-  app.post('/content/tags', manage, async (request, reply) => {
+  addRoute(app, paths.createTag, async (request, reply) => {
     let form = validateForm(TagForm, request.body, request.t);
     if (form.ok) {
       try {
         const tag = await content.createTag(form.value);
-        return reply.flash('success', request.t('content.flash.tagCreated', { name: tag.name })).redirect('/content/tags', 303);
+        return reply.flash('success', request.t('content.flash.tagCreated', { name: tag.name })).redirect(href(paths.tags), 303);
       } catch (error) {
         if (!(error instanceof TagExistsError)) throw error;
         form = addError(form, 'name', request.t('content.tags.exists'));
@@ -141,69 +138,70 @@ export async function contentRoutes(app: FastifyInstance) {
     return reply.view(<TagsPage tags={await content.listTags()} form={form as FormState} />, 400);
   });
 
-  app.get('/content/:item/edit', manage, async (request, reply) => {
-    const item = await itemFrom(request);
+  addRoute(app, paths.edit, async (request, reply) => {
+    const item = await itemFrom(request.params.item);
     const form = emptyForm(itemFormValues(item, item, timeZoneOf(request)));
     return reply.view(<ItemFormPage type={item.type} item={item} form={form} choices={await choicesFor(item)} />);
   });
 
-  app.post('/content/:item/edit', manage, async (request, reply) => {
-    const item = await itemFrom(request);
+  addRoute(app, paths.update, async (request, reply) => {
+    const item = await itemFrom(request.params.item);
     return submitItem(request, reply, item.type, item);
   });
 
-  app.get('/content/:item/preview', manage, async (request, reply) => {
-    const item = await itemFrom(request);
+  addRoute(app, paths.itemPreview, async (request, reply) => {
+    const item = await itemFrom(request.params.item);
     const shown = await content.preview(item.id);
     if (!shown) throw new HttpError(404);
     const image = shown.imageId ? await images.getImage(shown.imageId) : undefined;
-    return reply.view(<PreviewPage item={shown} image={image} status={item.status} editPath={`/content/${item.id}/edit`} />);
+    return reply.view(<PreviewPage item={shown} image={image} status={item.status} editPath={href(paths.edit, { item: item.id })} />);
   });
 
-  app.get('/content/:item/revisions', manage, async (request, reply) => {
-    const item = await itemFrom(request);
+  addRoute(app, paths.revisions, async (request, reply) => {
+    const item = await itemFrom(request.params.item);
     return reply.view(<RevisionsPage item={item} revisions={await content.listRevisions(item.id)} />);
   });
 
-  app.get('/content/:item/revisions/:revision', manage, async (request, reply) => {
-    const item = await itemFrom(request);
+  addRoute(app, paths.revision, async (request, reply) => {
+    const item = await itemFrom(request.params.item);
     const [revision, tags] = await Promise.all([
-      content.getRevision(item.id, (request.params as { revision: string }).revision),
+      content.getRevision(item.id, request.params.revision),
       content.listTags(),
     ]);
     if (!revision) throw new HttpError(404);
     return reply.view(<RevisionPage item={item} revision={revision} tags={tags} />);
   });
 
-  app.post('/content/:item/revisions/:revision/restore', manage, async (request, reply) => {
-    const item = await itemFrom(request);
-    const revision = await content.getRevision(item.id, (request.params as { revision: string }).revision);
+  addRoute(app, paths.restore, async (request, reply) => {
+    const item = await itemFrom(request.params.item);
+    const revision = await content.getRevision(item.id, request.params.revision);
     if (!revision) throw new HttpError(404);
     await content.restoreRevision(item.id, revision.id, request.actor);
     const message = request.t('content.flash.restored', { number: revision.number, title: revision.snapshot.title });
-    return reply.flash('success', message).redirect(`/content/${item.id}/edit`, 303);
+    return reply.flash('success', message).redirect(href(paths.edit, { item: item.id }), 303);
   });
 
   // Public pages: the same for every visitor, so they may be served from the page cache.
 
   for (const type of CONTENT_TYPES) {
-    app.get(typeListPath(type), publicPage, async (request, reply) => {
-      const result = await content.listPublished({ type }, pageNumber(query(request).page));
+    const routes = publicContentRoutes[type];
+    addRoute(app, routes.list, async (request, reply) => {
+      const result = await content.listPublished({ type }, pageNumber(request.query.page));
       return reply.view(<TypeListPage type={type} result={result} />);
     });
 
-    app.get(`${typeListPath(type)}/:slug`, publicPage, async (request, reply) => {
-      const item = await content.getPublished(type, (request.params as { slug: string }).slug);
+    addRoute(app, routes.item, async (request, reply) => {
+      const item = await content.getPublished(type, request.params.slug);
       if (!item) throw new HttpError(404);
       const image = item.imageId ? await images.getImage(item.imageId) : undefined;
       return reply.view(<ItemPage item={item} image={image} />);
     });
   }
 
-  app.get('/tags/:tag', publicPage, async (request, reply) => {
-    const tag = await content.getTag((request.params as { tag: string }).tag);
+  addRoute(app, paths.tag, async (request, reply) => {
+    const tag = await content.getTag(request.params.tag);
     if (!tag) throw new HttpError(404);
-    const result = await content.listPublished({ tag: tag.slug }, pageNumber(query(request).page));
+    const result = await content.listPublished({ tag: tag.slug }, pageNumber(request.query.page));
     return reply.view(<TagPage tag={tag} result={result} />);
   });
 }

@@ -1,18 +1,11 @@
+import { href } from '../../server/route-contract';
+import { contentRoutes, publicContentRoutes } from './route-table';
+
 /** The kinds of hub content. */
-export type ContentType = 'news' | 'collection' | 'curriculum' | 'postcard' | 'story' | 'page';
+export type ContentType = keyof typeof publicContentRoutes;
 
 /** Every content type, in the order admins see them. */
 export const CONTENT_TYPES: readonly ContentType[] = ['news', 'collection', 'curriculum', 'postcard', 'story', 'page'];
-
-/** The address segment of each type; collections read as "resources" to visitors. */
-const SEGMENTS: Record<ContentType, string> = {
-  news: 'news',
-  collection: 'resources',
-  curriculum: 'curriculum',
-  postcard: 'postcards',
-  story: 'stories',
-  page: 'pages',
-};
 
 /** True when the value names a content type. */
 export function isContentType(value: unknown): value is ContentType {
@@ -21,15 +14,15 @@ export function isContentType(value: unknown): value is ContentType {
 
 /** The public list of one type, e.g. `/resources`. */
 export function typeListPath(type: ContentType): string {
-  return `/${SEGMENTS[type]}`;
+  return href(publicContentRoutes[type].list);
 }
 
 /** The public page of one item, e.g. `/resources/makerspace-and-digital-media-lab-resources`. */
 export function contentPath(type: ContentType, slug: string): string {
-  return `${typeListPath(type)}/${slug}`;
+  return href(publicContentRoutes[type].item, { slug });
 }
 
 /** The public page of a tag. */
 export function tagPath(slug: string): string {
-  return `/tags/${slug}`;
+  return href(contentRoutes.tag, { tag: slug });
 }

@@ -90,7 +90,7 @@ describe('discover routes', () => {
     assert.match(page.body, /<dd>May 20, 2017<\/dd>/);
     assert.match(page.body, /<dd>1,240<\/dd>/);
     assert.match(page.body, /<p>Many asked for a quiet corner\.<\/p>/);
-    assert.match(page.body, /href="\/libraries\/[\w-]+\/photos\/new\?subject=activity:[\w-]+">Add a photo</);
+    assert.match(page.body, /href="\/libraries\/[\w-]+\/photos\/new\?subject=activity%3A[\w-]+">Add a photo</);
     assert.match(page.body, /id="comments"/);
     const overview = await staff.get(base);
     assert.match(overview.body, /Wish Trees at the farmers market<\/a><\/td><td>Wish Tree<\/td><td>May 20, 2017<\/td><td class="numeric">1,240<\/td>/);

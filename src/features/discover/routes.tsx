@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { addRoute } from '../../server/route-contract';
 import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { emptyForm, withError, type FormState } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
 import { normaliseTheme, UnknownActivityError, type Insight } from './service';
 import { activityFormValues, insightFormValues, readActivityForm, readInsightForm } from './schema';
+import { discoverRoutes as paths } from './route-table';
 import { activityPath, discoverPath, insightPath, insightsPath } from './urls';
 import { OverviewPage } from './views/overview-page';
 import { ActivityFormPage } from './views/activity-form-page';
@@ -16,12 +18,8 @@ import { InsightFormPage } from './views/insight-form-page';
 import { InsightPage } from './views/insight-page';
 import { ConfirmDeletePage } from './views/confirm-delete-page';
 
-const view = { config: { can: 'library.view' } } as const;
-const work = { config: { can: 'library.work' } } as const;
-
 /** A query value as one string, or undefined. */
-function queryText(request: FastifyRequest, name: string): string | undefined {
-  const value = (request.query as Record<string, unknown>)[name];
+function queryText(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
@@ -30,17 +28,17 @@ export async function discoverRoutes(app: FastifyInstance) {
   const { discover, photos, workspace } = app.services;
 
   /** The activity named by `:activity` in this library, or a 404 (also for another library's). */
-  async function activityFrom(request: FastifyRequest) {
+  async function activityFrom(request: FastifyRequest, id: string) {
     const library = scopedLibrary(request);
-    const activity = await discover.getActivity(library.id, (request.params as { activity: string }).activity);
+    const activity = await discover.getActivity(library.id, id);
     if (!activity) throw new HttpError(404);
     return { library, activity };
   }
 
   /** The insight named by `:insight` in this library, or a 404 (also for another library's). */
-  async function insightFrom(request: FastifyRequest) {
+  async function insightFrom(request: FastifyRequest, id: string) {
     const library = scopedLibrary(request);
-    const insight = await discover.getInsight(library.id, (request.params as { insight: string }).insight);
+    const insight = await discover.getInsight(library.id, id);
     if (!insight) throw new HttpError(404);
     return { library, insight };
   }
@@ -75,11 +73,11 @@ export async function discoverRoutes(app: FastifyInstance) {
 
   const canWork = (request: FastifyRequest, library: RequestLibrary) => can(request.actor, 'library.work', library.id);
 
-  app.get('/libraries/:library/discover', view, async (request, reply) => {
+  addRoute(app, paths.overview, async (request, reply) => {
     const library = scopedLibrary(request);
     const [counts, activities, latest] = await Promise.all([
       discover.counts(library.id),
-      discover.listActivities(library.id, pageNumber(queryText(request, 'page'))),
+      discover.listActivities(library.id, pageNumber(queryText(request.query.page))),
       discover.latestInsights(library.id, 5),
     ]);
     return reply.view(
@@ -87,12 +85,12 @@ export async function discoverRoutes(app: FastifyInstance) {
     );
   });
 
-  app.get('/libraries/:library/discover/activities/new', work, async (request, reply) => {
+  addRoute(app, paths.newActivity, async (request, reply) => {
     const library = scopedLibrary(request);
     return reply.view(<ActivityFormPage library={library} form={emptyForm({ kind: 'survey', participants: '0' })} />);
   });
 
-  app.post('/libraries/:library/discover/activities/new', work, async (request, reply) => {
+  addRoute(app, paths.createActivity, async (request, reply) => {
     const library = scopedLibrary(request);
     const form = readActivityForm(request.body, request.t);
     if (!form.ok) return reply.view(<ActivityFormPage library={library} form={form} />, 400);
@@ -102,8 +100,8 @@ export async function discoverRoutes(app: FastifyInstance) {
       .redirect(activityPath(library, activity.id), 303);
   });
 
-  app.get('/libraries/:library/discover/activities/:activity', view, async (request, reply) => {
-    const { library, activity } = await activityFrom(request);
+  addRoute(app, paths.activity, async (request, reply) => {
+    const { library, activity } = await activityFrom(request, request.params.activity);
     const [insights, activityPhotos, comments] = await Promise.all([
       discover.listInsights(library.id, { activityId: activity.id }, 1),
       photos.listForSubject(library.id, 'activity', activity.id),
@@ -122,13 +120,13 @@ export async function discoverRoutes(app: FastifyInstance) {
     );
   });
 
-  app.get('/libraries/:library/discover/activities/:activity/edit', work, async (request, reply) => {
-    const { library, activity } = await activityFrom(request);
+  addRoute(app, paths.editActivity, async (request, reply) => {
+    const { library, activity } = await activityFrom(request, request.params.activity);
     return reply.view(<ActivityFormPage library={library} activity={activity} form={emptyForm(activityFormValues(activity))} />);
   });
 
-  app.post('/libraries/:library/discover/activities/:activity/edit', work, async (request, reply) => {
-    const { library, activity } = await activityFrom(request);
+  addRoute(app, paths.updateActivity, async (request, reply) => {
+    const { library, activity } = await activityFrom(request, request.params.activity);
     const form = readActivityForm(request.body, request.t);
     if (!form.ok) return reply.view(<ActivityFormPage library={library} activity={activity} form={form} />, 400);
     if (!(await discover.updateActivity(library.id, activity.id, form.value))) throw new HttpError(404);
@@ -137,8 +135,8 @@ export async function discoverRoutes(app: FastifyInstance) {
       .redirect(activityPath(library, activity.id), 303);
   });
 
-  app.get('/libraries/:library/discover/activities/:activity/delete', work, async (request, reply) => {
-    const { library, activity } = await activityFrom(request);
+  addRoute(app, paths.deleteActivity, async (request, reply) => {
+    const { library, activity } = await activityFrom(request, request.params.activity);
     const { t } = request;
     return reply.view(
       <ConfirmDeletePage
@@ -152,22 +150,22 @@ export async function discoverRoutes(app: FastifyInstance) {
     );
   });
 
-  app.post('/libraries/:library/discover/activities/:activity/delete', work, async (request, reply) => {
-    const { library, activity } = await activityFrom(request);
+  addRoute(app, paths.confirmDeleteActivity, async (request, reply) => {
+    const { library, activity } = await activityFrom(request, request.params.activity);
     await discover.deleteActivity(library.id, activity.id);
     return reply
       .flash('success', request.t('discover.flash.activityDeleted', { title: activity.title }))
       .redirect(discoverPath(library), 303);
   });
 
-  app.get('/libraries/:library/discover/insights', view, async (request, reply) => {
+  addRoute(app, paths.insights, async (request, reply) => {
     const library = scopedLibrary(request);
     const [themes, activities] = await Promise.all([discover.themesInUse(library.id), discover.activityChoices(library.id)]);
     // An unknown theme or activity (an old link, a forged id) filters nothing out rather than failing.
-    const asked = queryText(request, 'theme');
+    const asked = queryText(request.query.theme);
     const theme = asked === undefined ? undefined : themes.find((th) => th === normaliseTheme(asked));
-    const activity = activities.find((a) => a.id === queryText(request, 'activity'))?.id;
-    const result = await discover.listInsights(library.id, { theme, activityId: activity }, pageNumber(queryText(request, 'page')));
+    const activity = activities.find((a) => a.id === queryText(request.query.activity))?.id;
+    const result = await discover.listInsights(library.id, { theme, activityId: activity }, pageNumber(queryText(request.query.page)));
     return reply.view(
       <InsightsPage
         library={library}
@@ -180,17 +178,17 @@ export async function discoverRoutes(app: FastifyInstance) {
     );
   });
 
-  app.get('/libraries/:library/discover/insights/new', work, async (request, reply) => {
+  addRoute(app, paths.newInsight, async (request, reply) => {
     const library = scopedLibrary(request);
     const activities = await discover.activityChoices(library.id);
-    const preselected = activities.find((a) => a.id === queryText(request, 'activity'))?.id;
+    const preselected = activities.find((a) => a.id === queryText(request.query.activity))?.id;
     return reply.view(<InsightFormPage library={library} activities={activities} form={emptyForm({ activity: preselected })} />);
   });
 
-  app.post('/libraries/:library/discover/insights/new', work, async (request, reply) => saveInsight(request, reply));
+  addRoute(app, paths.createInsight, async (request, reply) => saveInsight(request, reply));
 
-  app.get('/libraries/:library/discover/insights/:insight', view, async (request, reply) => {
-    const { library, insight } = await insightFrom(request);
+  addRoute(app, paths.insight, async (request, reply) => {
+    const { library, insight } = await insightFrom(request, request.params.insight);
     const comments = await workspace.listComments(library.id, 'insight', insight.id);
     return reply.view(
       <InsightPage
@@ -203,21 +201,21 @@ export async function discoverRoutes(app: FastifyInstance) {
     );
   });
 
-  app.get('/libraries/:library/discover/insights/:insight/edit', work, async (request, reply) => {
-    const { library, insight } = await insightFrom(request);
+  addRoute(app, paths.editInsight, async (request, reply) => {
+    const { library, insight } = await insightFrom(request, request.params.insight);
     const activities = await discover.activityChoices(library.id);
     return reply.view(
       <InsightFormPage library={library} insight={insight} activities={activities} form={emptyForm(insightFormValues(insight))} />,
     );
   });
 
-  app.post('/libraries/:library/discover/insights/:insight/edit', work, async (request, reply) => {
-    const { insight } = await insightFrom(request);
+  addRoute(app, paths.updateInsight, async (request, reply) => {
+    const { insight } = await insightFrom(request, request.params.insight);
     return saveInsight(request, reply, insight);
   });
 
-  app.get('/libraries/:library/discover/insights/:insight/delete', work, async (request, reply) => {
-    const { library, insight } = await insightFrom(request);
+  addRoute(app, paths.deleteInsight, async (request, reply) => {
+    const { library, insight } = await insightFrom(request, request.params.insight);
     const { t } = request;
     return reply.view(
       <ConfirmDeletePage
@@ -232,8 +230,8 @@ export async function discoverRoutes(app: FastifyInstance) {
     );
   });
 
-  app.post('/libraries/:library/discover/insights/:insight/delete', work, async (request, reply) => {
-    const { library, insight } = await insightFrom(request);
+  addRoute(app, paths.confirmDeleteInsight, async (request, reply) => {
+    const { library, insight } = await insightFrom(request, request.params.insight);
     await discover.deleteInsight(library.id, insight.id);
     return reply.flash('success', request.t('discover.flash.insightDeleted')).redirect(insightsPath(library), 303);
   });

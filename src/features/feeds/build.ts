@@ -2,6 +2,8 @@ import { Feed } from 'feed';
 import { renderMarkdown } from '../../ui/markdown';
 import type { PublishedItem } from '../content/service';
 import { tagPath } from '../content/urls';
+import { href } from '../../server/route-contract';
+import { feedsRoutes } from './route-table';
 
 /*
  * The XML and text the feeds feature serves, built from published items.
@@ -154,5 +156,5 @@ const PRIVATE_PATHS = [
 
 /** robots.txt: everything public may be crawled, private areas not; where the sitemap is. */
 export function buildRobots(publicUrl: string): string {
-  return ['User-agent: *', 'Allow: /', ...PRIVATE_PATHS.map((path) => `Disallow: ${path}`), '', `Sitemap: ${publicUrl}/sitemap.xml`, ''].join('\n');
+  return ['User-agent: *', 'Allow: /', ...PRIVATE_PATHS.map((path) => `Disallow: ${path}`), '', `Sitemap: ${publicUrl}${href(feedsRoutes.sitemap)}`, ''].join('\n');
 }

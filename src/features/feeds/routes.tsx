@@ -1,9 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../server/http-error';
+import { addRoute, href } from '../../server/route-contract';
 import type { MessageKey } from '../../i18n';
 import type { PublishedItem } from '../content/service';
 import { CONTENT_TYPES, isContentType, tagPath, typeListPath, type ContentType } from '../content/urls';
+import { directoryRoutes } from '../directory/route-table';
+import { feedsRoutes as paths } from './route-table';
 import { buildFeed, buildRobots, buildSitemap, FEED_TYPES, itemHtml, type FeedFormat, type FeedMeta, type SitemapEntry } from './build';
+import { imagesRoutes } from '../images/route-table';
+import { newsletterRoutes } from '../newsletter/route-table';
 
 const FEED_FILE = /^([a-z0-9-]+)\.(atom|rss)$/;
 
@@ -21,7 +26,6 @@ export async function feedsRoutes(app: FastifyInstance) {
   const { content, images, libraries, newsletter } = app.services;
   // The public address is read per request, not copied here: a server started
   // on port 0 learns its address only after the routes are registered.
-  const everyone = { config: { can: 'site.view', publicCache: true } } as const;
 
   /** The latest 20 published items matching the filter, with everything their feed entry shows. */
   async function entries(request: FastifyRequest, filter: { type?: ContentType; tag?: string }) {
@@ -38,7 +42,7 @@ export async function feedsRoutes(app: FastifyInstance) {
           image:
             image && width
               ? {
-                  src: `${publicUrl}/images/${image.id}/${width}.jpg`,
+                  src: `${publicUrl}${href(imagesRoutes.file, { image: image.id, file: `${width}.jpg` })}`,
                   alt: image.alt,
                   width: image.width,
                   height: image.height,
@@ -56,12 +60,12 @@ export async function feedsRoutes(app: FastifyInstance) {
     return reply.sendPublic(xml, FEED_TYPES[format]);
   }
 
-  app.get('/feeds/:feed', everyone, async (request, reply) => {
-    const { name, format } = feedFile((request.params as { feed: string }).feed);
+  addRoute(app, paths.feed, async (request, reply) => {
+    const { name, format } = feedFile(request.params.feed);
     const { t } = request;
     const { publicUrl } = app.config;
     const site = t('site.name');
-    const feedUrl = `${publicUrl}/feeds/${name}.${format}`;
+    const feedUrl = `${publicUrl}${href(paths.feed, { feed: `${name}.${format}` })}`;
     if (name === 'all') {
       const meta = { title: t('feeds.title', { site, name: t('feeds.all.name') }), description: t('feeds.all.description'), pageUrl: `${publicUrl}/`, feedUrl };
       return sendFeed(request, reply, format, meta, await entries(request, {}));
@@ -77,8 +81,8 @@ export async function feedsRoutes(app: FastifyInstance) {
     return sendFeed(request, reply, format, meta, await entries(request, { type: name }));
   });
 
-  app.get('/feeds/tags/:tagFeed', everyone, async (request, reply) => {
-    const { name, format } = feedFile((request.params as { tagFeed: string }).tagFeed);
+  addRoute(app, paths.tagFeed, async (request, reply) => {
+    const { name, format } = feedFile(request.params.tagFeed);
     const tag = await content.getTag(name);
     if (!tag) throw new HttpError(404);
     const { t } = request;
@@ -87,12 +91,12 @@ export async function feedsRoutes(app: FastifyInstance) {
       title: t('feeds.title', { site: t('site.name'), name: tag.name }),
       description: t('feeds.tag.description', { name: tag.name }),
       pageUrl: `${publicUrl}${tagPath(tag.slug)}`,
-      feedUrl: `${publicUrl}/feeds/tags/${tag.slug}.${format}`,
+      feedUrl: `${publicUrl}${href(paths.tagFeed, { tagFeed: `${tag.slug}.${format}` })}`,
     };
     return sendFeed(request, reply, format, meta, await entries(request, { tag: tag.slug }));
   });
 
-  app.get('/sitemap.xml', everyone, async (request, reply) => {
+  addRoute(app, paths.sitemap, async (request, reply) => {
     const [items, tags, all, issues] = await Promise.all([
       content.allPublished(),
       content.listTags(),
@@ -105,13 +109,13 @@ export async function feedsRoutes(app: FastifyInstance) {
       ...CONTENT_TYPES.filter((type) => type !== 'page').map((type) => ({ path: typeListPath(type) })),
       ...items.map((item) => ({ path: item.path, lastmod: item.updatedAt })),
       ...tags.map((tag) => ({ path: tagPath(tag.slug) })),
-      { path: '/directory' },
-      ...all.map((library) => ({ path: `/directory/${library.slug}`, lastmod: library.updatedAt })),
-      { path: '/newsletter' },
-      ...issues.map((issue) => ({ path: `/newsletter/archive/${issue.id}`, lastmod: issue.finished_at ?? undefined })),
+      { path: href(directoryRoutes.list) },
+      ...all.map((library) => ({ path: href(directoryRoutes.profile, { library: library.slug }), lastmod: library.updatedAt })),
+      { path: href(newsletterRoutes.newsletter) },
+      ...issues.map((issue) => ({ path: href(newsletterRoutes.archive, { issue: issue.id }), lastmod: issue.finished_at ?? undefined })),
     ];
     return reply.sendPublic(buildSitemap(urls, app.config.publicUrl), 'application/xml; charset=utf-8');
   });
 
-  app.get('/robots.txt', everyone, async (request, reply) => reply.sendPublic(buildRobots(app.config.publicUrl), 'text/plain; charset=utf-8'));
+  addRoute(app, paths.robots, async (request, reply) => reply.sendPublic(buildRobots(app.config.publicUrl), 'text/plain; charset=utf-8'));
 }

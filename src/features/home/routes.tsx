@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../policy';
+import { addRoute } from '../../server/route-contract';
+import { homeRoutes as paths } from './route-table';
 import { HomePage } from './views/home-page';
 import { DashboardPage } from './views/dashboard-page';
 
@@ -10,8 +12,7 @@ const RECENT_ITEMS = 8;
 export async function homeRoutes(app: FastifyInstance) {
   const { home, content } = app.services;
 
-  // The same page for every visitor (the subscribe form needs no token), so it is cached.
-  app.get('/', { config: { can: 'site.view', publicCache: true } }, async (_request, reply) => {
+  addRoute(app, paths.home, async (_request, reply) => {
     const [publicHome, text, recent] = await Promise.all([
       home.publicHome(),
       content.getPublished('page', 'home'),
@@ -20,7 +21,7 @@ export async function homeRoutes(app: FastifyInstance) {
     return reply.view(<HomePage home={publicHome} text={text?.body} recent={recent} />);
   });
 
-  app.get('/dashboard', { config: { can: 'account.use' } }, async (request, reply) => {
+  addRoute(app, paths.dashboard, async (request, reply) => {
     // The access hook lets only signed-in people reach this route.
     return reply.view(<DashboardPage dashboard={await home.dashboard(request.actor as Actor)} />);
   });

@@ -3,6 +3,8 @@ import { emptyForm, validateForm, type FormState } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
 import { sendCsv } from '../../server/csv-response';
 import { HttpError } from '../../server/http-error';
+import { addRoute, href } from '../../server/route-contract';
+import { newsletterRoutes as paths } from './route-table';
 import type { SubscriberStatus } from '../../db/tables/newsletter';
 import type { Actor } from '../../policy';
 import { composeIssueEmail } from './email';
@@ -19,12 +21,6 @@ import {
   UnsubscribePage,
 } from './views/public-pages';
 import { IssueFormPage, IssuePage, IssuesPage, SendPage, SubscribersPage, subscriberStatus } from './views/admin-pages';
-
-const visitor = { config: { can: 'site.view' as const } };
-const manage = { config: { can: 'newsletter.manage' as const } };
-
-const paramOf = (request: FastifyRequest, name: string): string => (request.params as Record<string, string>)[name] ?? '';
-const queryOf = (request: FastifyRequest): Record<string, unknown> => request.query as Record<string, unknown>;
 
 function statusFilter(raw: unknown): SubscriberStatus | undefined {
   return (SUBSCRIBER_STATUSES as readonly unknown[]).includes(raw) ? (raw as SubscriberStatus) : undefined;
@@ -47,18 +43,18 @@ export async function newsletterRoutes(app: FastifyInstance) {
     done(null, {});
   });
 
-  const newsletterPage = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
-    const issues = await newsletter.listSentIssues(pageNumber(queryOf(request).page));
+  const newsletterPage = async (reply: FastifyReply, form: FormState, page: unknown, status = 200) => {
+    const issues = await newsletter.listSentIssues(pageNumber(page));
     return reply.view(<NewsletterPage form={form} issues={issues} />, status);
   };
 
-  const issueOr404 = async (request: FastifyRequest) => {
-    const issue = await newsletter.getIssue(paramOf(request, 'issue'));
+  const issueOr404 = async (request: FastifyRequest<{ Params: { issue: string } }>) => {
+    const issue = await newsletter.getIssue(request.params.issue);
     if (!issue) throw new HttpError(404);
     return issue;
   };
 
-  const draftOr409 = async (request: FastifyRequest) => {
+  const draftOr409 = async (request: FastifyRequest<{ Params: { issue: string } }>) => {
     const issue = await issueOr404(request);
     if (issue.status !== 'draft') throw new HttpError(409);
     return issue;
@@ -66,44 +62,40 @@ export async function newsletterRoutes(app: FastifyInstance) {
 
   /* ---------- visitors ---------- */
 
-  app.get('/newsletter', { config: { can: 'site.view', publicCache: true } }, async (request, reply) =>
-    newsletterPage(request, reply, emptyForm()),
+  addRoute(app, paths.newsletter, async (request, reply) =>
+    newsletterPage(reply, emptyForm(), request.query.page),
   );
 
   // No CSRF token: the form sits on cached public pages (a per-visitor token
   // would make them uncacheable), and a forged request can at most ask for a
   // confirmation email. Double opt-in, the honeypot and this route's rate
   // limit keep that from being abused.
-  app.post(
-    '/newsletter/subscribe',
-    { config: { can: 'site.view', csrf: false, rateLimit: { max: 10, timeWindow: '15 minutes' } } },
-    async (request, reply) => {
-      const website = (request.body as Record<string, unknown> | undefined)?.website;
-      // A bot that filled the honeypot gets the usual answer and nothing is stored.
-      if (typeof website !== 'string' || website === '') {
-        const form = validateForm(SubscribeForm, request.body, request.t);
-        if (!form.ok) return newsletterPage(request, reply, form, 400);
-        await newsletter.subscribe(form.value.email, request.locale);
-      }
-      return reply.view(<CheckEmailPage />);
-    },
-  );
+  addRoute(app, paths.subscribe, async (request, reply) => {
+    const website = (request.body as Record<string, unknown> | undefined)?.website;
+    // A bot that filled the honeypot gets the usual answer and nothing is stored.
+    if (typeof website !== 'string' || website === '') {
+      const form = validateForm(SubscribeForm, request.body, request.t);
+      if (!form.ok) return newsletterPage(reply, form, undefined, 400);
+      await newsletter.subscribe(form.value.email, request.locale);
+    }
+    return reply.view(<CheckEmailPage />);
+  });
 
-  app.get('/newsletter/confirm/:token', visitor, async (request, reply) => {
-    const token = paramOf(request, 'token');
+  addRoute(app, paths.confirm, async (request, reply) => {
+    const token = request.params.token;
     const check = await newsletter.checkConfirmation(token);
     if (!check.ok) return reply.view(<ConfirmProblemPage problem={check.reason} />, check.reason === 'invalid' ? 404 : 410);
     return reply.view(<ConfirmPage token={token} />);
   });
 
-  app.post('/newsletter/confirm/:token', visitor, async (request, reply) => {
-    const result = await newsletter.confirm(paramOf(request, 'token'));
+  addRoute(app, paths.confirmed, async (request, reply) => {
+    const result = await newsletter.confirm(request.params.token);
     if (!result.ok) return reply.view(<ConfirmProblemPage problem={result.reason} />, result.reason === 'invalid' ? 404 : 410);
     return reply.view(<ConfirmedPage />);
   });
 
-  app.get('/newsletter/unsubscribe/:token', visitor, async (request, reply) => {
-    const token = paramOf(request, 'token');
+  addRoute(app, paths.unsubscribe, async (request, reply) => {
+    const token = request.params.token;
     const subscriber = await newsletter.findByUnsubscribeToken(token);
     if (!subscriber) throw new HttpError(404);
     return reply.view(<UnsubscribePage token={token} email={subscriber.email} already={subscriber.status === 'unsubscribed'} />);
@@ -111,37 +103,37 @@ export async function newsletterRoutes(app: FastifyInstance) {
 
   // No CSRF token: mail clients post RFC 8058 one-click unsubscribes without
   // any form. The address itself is the secret, and unsubscribing is all it can do.
-  app.post('/newsletter/unsubscribe/:token', { config: { can: 'site.view', csrf: false } }, async (request, reply) => {
-    if (!(await newsletter.unsubscribe(paramOf(request, 'token')))) throw new HttpError(404);
+  addRoute(app, paths.unsubscribed, async (request, reply) => {
+    if (!(await newsletter.unsubscribe(request.params.token))) throw new HttpError(404);
     return reply.view(<UnsubscribedPage />);
   });
 
-  app.get('/newsletter/archive/:issue', { config: { can: 'site.view', publicCache: true } }, async (request, reply) => {
-    const issue = await newsletter.archivedIssue(paramOf(request, 'issue'));
+  addRoute(app, paths.archive, async (request, reply) => {
+    const issue = await newsletter.archivedIssue(request.params.issue);
     if (!issue) throw new HttpError(404);
     return reply.view(<ArchivePage issue={issue} />);
   });
 
   /* ---------- admins ---------- */
 
-  app.get('/newsletter/issues', manage, async (request, reply) => {
-    const result = await newsletter.listIssues(pageNumber(queryOf(request).page));
+  addRoute(app, paths.issues, async (request, reply) => {
+    const result = await newsletter.listIssues(pageNumber(request.query.page));
     return reply.view(<IssuesPage result={result} />);
   });
 
-  app.get('/newsletter/issues/new', manage, async (_request, reply) => {
+  addRoute(app, paths.newIssue, async (_request, reply) => {
     return reply.view(<IssueFormPage form={emptyForm()} items={await newsletter.recentItems()} />);
   });
 
-  app.post('/newsletter/issues/new', manage, async (request, reply) => {
+  addRoute(app, paths.createIssue, async (request, reply) => {
     const form = validateForm(IssueForm, request.body, request.t);
     if (!form.ok) return reply.view(<IssueFormPage form={form} items={await newsletter.recentItems()} />, 400);
     const { subject, intro = '', items } = form.value;
     const id = await newsletter.createIssue({ subject, intro, itemIds: items }, actorOf(request));
-    return reply.flash('success', request.t('newsletter.compose.saved')).redirect(`/newsletter/issues/${id}`, 303);
+    return reply.flash('success', request.t('newsletter.compose.saved')).redirect(href(paths.issue, { issue: id }), 303);
   });
 
-  app.get('/newsletter/issues/:issue', manage, async (request, reply) => {
+  addRoute(app, paths.issue, async (request, reply) => {
     const issue = await issueOr404(request);
     const content = (await newsletter.issueContent(issue.id))!;
     const { text } = composeIssueEmail({
@@ -150,22 +142,22 @@ export async function newsletterRoutes(app: FastifyInstance) {
       publicUrl: app.config.publicUrl,
       unsubscribeUrl: undefined,
     });
-    const deliveries = await newsletter.listDeliveries(issue.id, pageNumber(queryOf(request).page));
+    const deliveries = await newsletter.listDeliveries(issue.id, pageNumber(request.query.page));
     // While sending, the browser reloads the page by itself, no script needed.
     // The Refresh header rather than a meta element: the reader can turn it off
     // (refresh=off), which a meta refresh gives no way to do.
-    const autoRefresh = issue.status === 'sending' && queryOf(request).refresh !== 'off';
+    const autoRefresh = issue.status === 'sending' && request.query.refresh !== 'off';
     if (autoRefresh) reply.header('refresh', '5');
     return reply.view(<IssuePage issue={issue} content={content} text={text} deliveries={deliveries} autoRefresh={autoRefresh} />);
   });
 
-  app.get('/newsletter/issues/:issue/edit', manage, async (request, reply) => {
+  addRoute(app, paths.edit, async (request, reply) => {
     const issue = await draftOr409(request);
     const form = emptyForm({ subject: issue.subject, intro: issue.intro, items: issue.itemIds });
     return reply.view(<IssueFormPage form={form} items={await newsletter.recentItems()} issueId={issue.id} />);
   });
 
-  app.post('/newsletter/issues/:issue/edit', manage, async (request, reply) => {
+  addRoute(app, paths.update, async (request, reply) => {
     const issue = await draftOr409(request);
     const form = validateForm(IssueForm, request.body, request.t);
     if (!form.ok) return reply.view(<IssueFormPage form={form} items={await newsletter.recentItems()} issueId={issue.id} />, 400);
@@ -176,26 +168,26 @@ export async function newsletterRoutes(app: FastifyInstance) {
       if (error instanceof NotADraftError) throw new HttpError(409);
       throw error;
     }
-    return reply.flash('success', request.t('newsletter.compose.saved')).redirect(`/newsletter/issues/${issue.id}`, 303);
+    return reply.flash('success', request.t('newsletter.compose.saved')).redirect(href(paths.issue, { issue: issue.id }), 303);
   });
 
-  app.post('/newsletter/issues/:issue/test', manage, async (request, reply) => {
+  addRoute(app, paths.test, async (request, reply) => {
     const issue = await issueOr404(request);
     const actor = actorOf(request);
     await newsletter.sendTest(issue.id, actor.email, actor.locale);
     return reply
       .flash('success', request.t('newsletter.test.sent', { email: actor.email }))
-      .redirect(`/newsletter/issues/${issue.id}`, 303);
+      .redirect(href(paths.issue, { issue: issue.id }), 303);
   });
 
-  app.get('/newsletter/issues/:issue/send', manage, async (request, reply) => {
+  addRoute(app, paths.send, async (request, reply) => {
     const issue = await draftOr409(request);
     return reply.view(<SendPage issue={issue} confirmed={await newsletter.confirmedCount()} />);
   });
 
-  app.post('/newsletter/issues/:issue/send', manage, async (request, reply) => {
+  addRoute(app, paths.confirmSend, async (request, reply) => {
     const issue = await issueOr404(request);
-    const back = `/newsletter/issues/${issue.id}`;
+    const back = href(paths.issue, { issue: issue.id });
     if ((await newsletter.confirmedCount()) === 0) {
       return reply.flash('info', request.t('newsletter.send.nobody')).redirect(back, 303);
     }
@@ -204,24 +196,24 @@ export async function newsletterRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t(started ? 'newsletter.send.started' : 'newsletter.send.already')).redirect(back, 303);
   });
 
-  app.post('/newsletter/issues/:issue/retry', manage, async (request, reply) => {
+  addRoute(app, paths.retry, async (request, reply) => {
     const issue = await issueOr404(request);
     const queued = await newsletter.retryFailed(issue.id);
     return reply
       .flash('success', request.t('newsletter.retry.done', { count: queued }))
-      .redirect(`/newsletter/issues/${issue.id}`, 303);
+      .redirect(href(paths.issue, { issue: issue.id }), 303);
   });
 
-  app.get('/newsletter/subscribers', manage, async (request, reply) => {
-    const status = statusFilter(queryOf(request).status);
-    const result = await newsletter.listSubscribers(status, pageNumber(queryOf(request).page));
+  addRoute(app, paths.subscribers, async (request, reply) => {
+    const status = statusFilter(request.query.status);
+    const result = await newsletter.listSubscribers(status, pageNumber(request.query.page));
     const confirmed = await newsletter.confirmedCount();
     const counts = request.t('newsletter.subscribers.lead', { confirmed });
     return reply.view(<SubscribersPage result={result} status={status} counts={counts} />);
   });
 
-  app.get('/newsletter/subscribers.csv', manage, async (request, reply) => {
-    const status = statusFilter(queryOf(request).status);
+  addRoute(app, paths.subscribersCsv, async (request, reply) => {
+    const status = statusFilter(request.query.status);
     const { t } = request;
     async function* rows() {
       yield [

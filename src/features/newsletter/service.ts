@@ -13,6 +13,8 @@ import type { Actor } from '../../policy';
 import { createNewsletterRepository, type DeliveryCounts, type IssueRow, type SubscriberRow } from './repository';
 import { composeIssueEmail } from './email';
 import type { IssueContent, IssueItem } from './views/issue-content';
+import { href } from '../../server/route-contract';
+import { newsletterRoutes } from './route-table';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -123,7 +125,7 @@ export function createNewsletterService({ db, config, mail, content, jobs, logge
   }
 
   const unsubscribeUrl = async (subscriberId: string) =>
-    `${config.publicUrl}/newsletter/unsubscribe/${await unsubscribeToken(subscriberId)}`;
+    `${config.publicUrl}${href(newsletterRoutes.unsubscribe, { token: await unsubscribeToken(subscriberId) })}`;
 
   async function subscriberOfToken(token: string): Promise<SubscriberRow | undefined> {
     const id = token.split('.')[0] ?? '';
@@ -138,7 +140,7 @@ export function createNewsletterService({ db, config, mail, content, jobs, logge
     await mail.send({
       to: email,
       subject: t('newsletter.confirmMail.subject'),
-      text: t('newsletter.confirmMail.body', { link: `${config.publicUrl}/newsletter/confirm/${token}` }),
+      text: t('newsletter.confirmMail.body', { link: `${config.publicUrl}${href(newsletterRoutes.confirm, { token })}` }),
     });
   }
 

@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { emptyForm, validateForm, withError, type FormValues } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
 import { HttpError } from '../../server/http-error';
+import { addRoute, href } from '../../server/route-contract';
 import type { Actor } from '../../policy';
 import { EmailInUseError } from '../accounts/service';
+import { peopleRoutes as paths } from './route-table';
 import { EditForm, InviteForm, PeopleFilterForm } from './schema';
 import { PeopleRuleError, type PersonWithLinks } from './service';
 import { PeopleListPage } from './views/people-list-page';
@@ -11,8 +13,6 @@ import { InvitePage } from './views/invite-page';
 import { PersonPage } from './views/person-page';
 import { EditPersonPage } from './views/edit-page';
 import { DeactivatePage } from './views/deactivate-page';
-
-const manage = { config: { can: 'people.manage' as const } };
 
 /** The form values that show a person's current role and links. */
 function accessValues(person: PersonWithLinks): FormValues {
@@ -30,8 +30,8 @@ export async function peopleRoutes(app: FastifyInstance) {
   const { people, libraries, mail } = app.services;
 
   /** The person named by the `:person` parameter, or a 404. */
-  async function loadPerson(request: FastifyRequest): Promise<PersonWithLinks> {
-    const person = await people.find((request.params as { person: string }).person);
+  async function loadPerson(id: string): Promise<PersonWithLinks> {
+    const person = await people.find(id);
     if (!person) throw new HttpError(404);
     return person;
   }
@@ -39,8 +39,8 @@ export async function peopleRoutes(app: FastifyInstance) {
   /** The signed-in admin; the access hook guarantees one on these routes. */
   const actorOf = (request: FastifyRequest): Actor => request.actor as Actor;
 
-  app.get('/people', manage, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
+  addRoute(app, paths.list, async (request, reply) => {
+    const { query } = request;
     const filter = validateForm(PeopleFilterForm, query, request.t);
     if (!filter.ok) return reply.view(<PeopleListPage filter={filter} result={undefined} />, 400);
     const { role, status, q } = filter.value;
@@ -48,18 +48,18 @@ export async function peopleRoutes(app: FastifyInstance) {
     return reply.view(<PeopleListPage filter={emptyForm(filter.values)} result={result} />);
   });
 
-  app.get('/people/invite', manage, async (request, reply) => {
+  addRoute(app, paths.invite, async (request, reply) => {
     const form = emptyForm({ role: 'staff', libraryRole: 'member', locale: request.locale, coachedLibraryIds: [] });
     return reply.view(<InvitePage form={form} libraries={await libraries.allLibraries()} />);
   });
 
-  app.post('/people/invite', manage, async (request, reply) => {
+  addRoute(app, paths.sendInvite, async (request, reply) => {
     const form = validateForm(InviteForm, request.body, request.t);
     if (!form.ok) return reply.view(<InvitePage form={form} libraries={await libraries.allLibraries()} />, 400);
     try {
       const person = await people.invite(form.value, actorOf(request));
       const message = mail.delivers ? 'people.invite.sent' : 'people.invite.kept';
-      return reply.flash('success', request.t(message, { email: person.email })).redirect(`/people/${person.id}`, 303);
+      return reply.flash('success', request.t(message, { email: person.email })).redirect(href(paths.person, { person: person.id }), 303);
     } catch (error) {
       const problem =
         error instanceof EmailInUseError
@@ -72,18 +72,18 @@ export async function peopleRoutes(app: FastifyInstance) {
     }
   });
 
-  app.get('/people/:person', manage, async (request, reply) => {
-    return reply.view(<PersonPage person={await loadPerson(request)} />);
+  addRoute(app, paths.person, async (request, reply) => {
+    return reply.view(<PersonPage person={await loadPerson(request.params.person)} />);
   });
 
-  app.get('/people/:person/edit', manage, async (request, reply) => {
-    const person = await loadPerson(request);
+  addRoute(app, paths.edit, async (request, reply) => {
+    const person = await loadPerson(request.params.person);
     const form = emptyForm(accessValues(person));
     return reply.view(<EditPersonPage person={person} form={form} libraries={await libraries.allLibraries()} />);
   });
 
-  app.post('/people/:person/edit', manage, async (request, reply) => {
-    const person = await loadPerson(request);
+  addRoute(app, paths.update, async (request, reply) => {
+    const person = await loadPerson(request.params.person);
     const form = validateForm(EditForm, request.body, request.t);
     if (!form.ok) {
       return reply.view(<EditPersonPage person={person} form={form} libraries={await libraries.allLibraries()} />, 400);
@@ -95,44 +95,44 @@ export async function peopleRoutes(app: FastifyInstance) {
       const problem = withError(form.values, error.field, request.t(error.messageKey));
       return reply.view(<EditPersonPage person={person} form={problem} libraries={await libraries.allLibraries()} />, 400);
     }
-    return reply.flash('success', request.t('people.edit.saved', { name: person.name })).redirect(`/people/${person.id}`, 303);
+    return reply.flash('success', request.t('people.edit.saved', { name: person.name })).redirect(href(paths.person, { person: person.id }), 303);
   });
 
-  app.get('/people/:person/deactivate', manage, async (request, reply) => {
-    const person = await loadPerson(request);
+  addRoute(app, paths.deactivate, async (request, reply) => {
+    const person = await loadPerson(request.params.person);
     if (person.status === 'deactivated') {
-      return reply.flash('info', request.t('people.deactivate.already', { name: person.name })).redirect(`/people/${person.id}`, 303);
+      return reply.flash('info', request.t('people.deactivate.already', { name: person.name })).redirect(href(paths.person, { person: person.id }), 303);
     }
     const problem = person.id === request.actor?.id ? request.t('people.error.deactivateSelf') : undefined;
     return reply.view(<DeactivatePage person={person} problem={problem} />);
   });
 
-  app.post('/people/:person/deactivate', manage, async (request, reply) => {
-    const person = await loadPerson(request);
+  addRoute(app, paths.confirmDeactivate, async (request, reply) => {
+    const person = await loadPerson(request.params.person);
     try {
       await people.deactivate(person.id, actorOf(request));
     } catch (error) {
       if (!(error instanceof PeopleRuleError)) throw error;
       return reply.view(<DeactivatePage person={person} problem={request.t(error.messageKey)} />, 400);
     }
-    return reply.flash('success', request.t('people.deactivate.done', { name: person.name })).redirect(`/people/${person.id}`, 303);
+    return reply.flash('success', request.t('people.deactivate.done', { name: person.name })).redirect(href(paths.person, { person: person.id }), 303);
   });
 
-  app.post('/people/:person/reactivate', manage, async (request, reply) => {
-    const person = await loadPerson(request);
+  addRoute(app, paths.reactivate, async (request, reply) => {
+    const person = await loadPerson(request.params.person);
     await people.reactivate(person.id);
-    return reply.flash('success', request.t('people.reactivate.done', { name: person.name })).redirect(`/people/${person.id}`, 303);
+    return reply.flash('success', request.t('people.reactivate.done', { name: person.name })).redirect(href(paths.person, { person: person.id }), 303);
   });
 
-  app.post('/people/:person/resend-invitation', manage, async (request, reply) => {
-    const person = await loadPerson(request);
+  addRoute(app, paths.resendInvitation, async (request, reply) => {
+    const person = await loadPerson(request.params.person);
     try {
       await people.resendInvitation(person.id, actorOf(request));
     } catch (error) {
       if (!(error instanceof PeopleRuleError)) throw error;
-      return reply.flash('info', request.t(error.messageKey)).redirect(`/people/${person.id}`, 303);
+      return reply.flash('info', request.t(error.messageKey)).redirect(href(paths.person, { person: person.id }), 303);
     }
     const message = mail.delivers ? 'people.resend.sent' : 'people.resend.kept';
-    return reply.flash('success', request.t(message, { email: person.email })).redirect(`/people/${person.id}`, 303);
+    return reply.flash('success', request.t(message, { email: person.email })).redirect(href(paths.person, { person: person.id }), 303);
   });
 }

@@ -1,15 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { addRoute } from '../../server/route-contract';
 import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { emptyForm, withError, type FieldErrors } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
-import { acceptUploads, readUpload, type Upload } from '../../server/uploads';
+import { acceptUploads, type Upload } from '../../server/uploads';
 import { fileProblem, unsupportedImageMessage, VARIANT_FILE } from '../images/uploads';
 import { MAX_UPLOAD_BYTES, UnsupportedImageError } from '../images/service';
 import { PHOTO_KINDS, PhotoIsPublishedError, UnknownSubjectError, type PhotoKind } from './service';
 import { parseSubject, photoFormValues, readPhotoForm, readUploadForm } from './schema';
+import { photosRoutes as paths } from './route-table';
 import { photoPath, photosPath } from './urls';
 import { PhotosPage } from './views/photos-page';
 import { NewPhotoPage } from './views/new-photo-page';
@@ -17,16 +19,13 @@ import { PhotoPage } from './views/photo-page';
 import { EditPhotoPage } from './views/edit-photo-page';
 import { DeletePhotoPage } from './views/delete-photo-page';
 
-const view = { config: { can: 'library.view' } } as const;
-const work = { config: { can: 'library.work' } } as const;
 const MAX_MEGABYTES = MAX_UPLOAD_BYTES / (1024 * 1024);
 
 /** Workspace photos are private until published: browsers may keep them a while, shared caches never. */
 const PRIVATE_CACHE = 'private, max-age=3600';
 
 /** The kind asked for in the query, or undefined for all kinds (also for an unknown one). */
-function kindFrom(query: unknown): PhotoKind | undefined {
-  const kind = (query as Record<string, unknown>).kind;
+function kindFrom(kind: unknown): PhotoKind | undefined {
   return PHOTO_KINDS.find((k) => k === kind);
 }
 
@@ -37,8 +36,8 @@ export async function photosRoutes(app: FastifyInstance) {
   await acceptUploads(app, MAX_UPLOAD_BYTES);
 
   /** The library's photo named by `:photo`, or a 404 (also for another library's photo). */
-  async function photoFrom(request: FastifyRequest) {
-    const photo = await photos.getPhoto(scopedLibrary(request).id, (request.params as { photo: string }).photo);
+  async function photoFrom(request: FastifyRequest, id: string) {
+    const photo = await photos.getPhoto(scopedLibrary(request).id, id);
     if (!photo) throw new HttpError(404);
     return photo;
   }
@@ -49,17 +48,17 @@ export async function photosRoutes(app: FastifyInstance) {
     return subject && workspace.resolveSubject(library, subject.type, subject.id);
   }
 
-  app.get('/libraries/:library/photos', view, async (request, reply) => {
+  addRoute(app, paths.list, async (request, reply) => {
     const library = scopedLibrary(request);
-    const query = request.query as Record<string, unknown>;
-    const kind = kindFrom(query);
+    const { query } = request;
+    const kind = kindFrom(query.kind);
     const result = await photos.listPage(library.id, { kind }, pageNumber(query.page));
     return reply.view(<PhotosPage library={library} result={result} kind={kind} canWork={can(request.actor, 'library.work', library.id)} />);
   });
 
-  app.get('/libraries/:library/photos/new', work, async (request, reply) => {
+  addRoute(app, paths.new, async (request, reply) => {
     const library = scopedLibrary(request);
-    const value = (request.query as Record<string, unknown>).subject;
+    const value = request.query.subject;
     const form = emptyForm(typeof value === 'string' ? { subject: value } : {});
     if (value === undefined) return reply.view(<NewPhotoPage library={library} form={form} maxMegabytes={MAX_MEGABYTES} />);
     const subject = await subjectOf(library, value);
@@ -70,37 +69,31 @@ export async function photosRoutes(app: FastifyInstance) {
     return reply.view(<NewPhotoPage library={library} form={form} maxMegabytes={MAX_MEGABYTES} subject={subject} />);
   });
 
-  // The CSRF token travels inside the multipart body, so it is checked after
-  // `readUpload` has read it, as on the images upload route.
-  app.post(
-    '/libraries/:library/photos/new',
-    { config: { can: 'library.work', csrf: false }, preValidation: [readUpload, app.csrfProtection] },
-    async (request, reply) => {
-      const library = scopedLibrary(request);
-      const body = (request.body ?? {}) as { upload?: Upload };
-      const form = readUploadForm(body, request.t);
-      const errors: FieldErrors = {};
-      const problem = fileProblem(body.upload, request.t);
-      if (problem) errors.file = problem;
-      if (form.ok && body.upload && !problem) {
-        try {
-          const photo = await photos.createPhoto(library, body.upload.bytes, form.value, request.actor?.id ?? null);
-          return reply.flash('success', request.t('photos.new.done')).redirect(photoPath(library, photo.id), 303);
-        } catch (error) {
-          if (error instanceof UnsupportedImageError) errors.file = unsupportedImageMessage(error, request.t);
-          else if (error instanceof UnknownSubjectError) errors.subject = request.t('photos.error.subject');
-          else throw error;
-        }
-      }
-      const shown = { values: form.values, errors: { ...errors, ...(form.ok ? {} : form.errors) } };
-      const subject = await subjectOf(library, form.values.subject);
-      return reply.view(<NewPhotoPage library={library} form={shown} maxMegabytes={MAX_MEGABYTES} subject={subject} />, 400);
-    },
-  );
-
-  app.get('/libraries/:library/photos/:photo', view, async (request, reply) => {
+  addRoute(app, paths.upload, async (request, reply) => {
     const library = scopedLibrary(request);
-    const photo = await photoFrom(request);
+    const body = (request.body ?? {}) as { upload?: Upload };
+    const form = readUploadForm(body, request.t);
+    const errors: FieldErrors = {};
+    const problem = fileProblem(body.upload, request.t);
+    if (problem) errors.file = problem;
+    if (form.ok && body.upload && !problem) {
+      try {
+        const photo = await photos.createPhoto(library, body.upload.bytes, form.value, request.actor?.id ?? null);
+        return reply.flash('success', request.t('photos.new.done')).redirect(photoPath(library, photo.id), 303);
+      } catch (error) {
+        if (error instanceof UnsupportedImageError) errors.file = unsupportedImageMessage(error, request.t);
+        else if (error instanceof UnknownSubjectError) errors.subject = request.t('photos.error.subject');
+        else throw error;
+      }
+    }
+    const shown = { values: form.values, errors: { ...errors, ...(form.ok ? {} : form.errors) } };
+    const subject = await subjectOf(library, form.values.subject);
+    return reply.view(<NewPhotoPage library={library} form={shown} maxMegabytes={MAX_MEGABYTES} subject={subject} />, 400);
+  });
+
+  addRoute(app, paths.photo, async (request, reply) => {
+    const library = scopedLibrary(request);
+    const photo = await photoFrom(request, request.params.photo);
     const [subject, comments] = await Promise.all([
       photo.subjectType && photo.subjectId ? workspace.resolveSubject(library, photo.subjectType, photo.subjectId) : undefined,
       workspace.listComments(library.id, 'photo', photo.id),
@@ -117,14 +110,14 @@ export async function photosRoutes(app: FastifyInstance) {
     );
   });
 
-  app.get('/libraries/:library/photos/:photo/edit', work, async (request, reply) => {
-    const photo = await photoFrom(request);
+  addRoute(app, paths.edit, async (request, reply) => {
+    const photo = await photoFrom(request, request.params.photo);
     return reply.view(<EditPhotoPage library={scopedLibrary(request)} photo={photo} form={emptyForm(photoFormValues(photo))} />);
   });
 
-  app.post('/libraries/:library/photos/:photo/edit', work, async (request, reply) => {
+  addRoute(app, paths.update, async (request, reply) => {
     const library = scopedLibrary(request);
-    const photo = await photoFrom(request);
+    const photo = await photoFrom(request, request.params.photo);
     const form = readPhotoForm(request.body, request.t);
     if (!form.ok) return reply.view(<EditPhotoPage library={library} photo={photo} form={form} />, 400);
     try {
@@ -137,27 +130,27 @@ export async function photosRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('photos.edit.done')).redirect(photoPath(library, photo.id), 303);
   });
 
-  app.get('/libraries/:library/photos/:photo/delete', work, async (request, reply) => {
-    const photo = await photoFrom(request);
+  addRoute(app, paths.delete, async (request, reply) => {
+    const photo = await photoFrom(request, request.params.photo);
     return reply.view(<DeletePhotoPage library={scopedLibrary(request)} photo={photo} />);
   });
 
-  app.post('/libraries/:library/photos/:photo/delete', work, async (request, reply) => {
+  addRoute(app, paths.confirmDelete, async (request, reply) => {
     const library = scopedLibrary(request);
-    const photo = await photoFrom(request);
+    const photo = await photoFrom(request, request.params.photo);
     try {
       await photos.deletePhoto(library.id, photo.id);
     } catch (error) {
       if (!(error instanceof PhotoIsPublishedError)) throw error;
       // Published on the hub: the page, shown again, explains why it stays.
-      return reply.view(<DeletePhotoPage library={library} photo={await photoFrom(request)} />, 409);
+      return reply.view(<DeletePhotoPage library={library} photo={await photoFrom(request, request.params.photo)} />, 409);
     }
     return reply.flash('success', request.t('photos.delete.done')).redirect(photosPath(library), 303);
   });
 
-  app.get('/libraries/:library/photos/:photo/:file', view, async (request, reply) => {
-    const photo = await photoFrom(request);
-    const match = VARIANT_FILE.exec((request.params as { file: string }).file);
+  addRoute(app, paths.file, async (request, reply) => {
+    const photo = await photoFrom(request, request.params.photo);
+    const match = VARIANT_FILE.exec(request.params.file);
     if (!match) throw new HttpError(404);
     const format = match[2] === 'jpg' ? 'jpeg' : 'webp';
     const bytes = await app.services.images.variantBytes(photo.imageId, Number(match[1]), format, { includePrivate: true });

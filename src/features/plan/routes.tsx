@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { addRoute } from '../../server/route-contract';
 import { scopedLibrary } from '../../server/library-scope';
 import { pluralKey, type MessageKey } from '../../i18n';
 import type { PlanEntityType } from '../../db/tables/plan';
@@ -20,24 +21,19 @@ import {
 } from './schema';
 import { GoalHasTasksError, PlanInputError, PlanItemNotFoundError, type PlanLibrary } from './service';
 import { planCsv } from './csv';
-import { ITEM_SEGMENTS, itemPath, newItemPath, planPath, planView } from './urls';
+import { planItemRoutes, planRoutes as paths } from './route-table';
+import { itemPath, newItemPath, planPath, planView } from './urls';
 import { PlanPage } from './views/plan-page';
 import { BudgetLineFormPage, DeletePage, GoalFormPage, MilestoneFormPage, TaskFormPage, type PlanChoices } from './views/form-pages';
 import { BudgetLinePage, GoalPage, MilestonePage, TaskPage } from './views/item-pages';
 import { RevisionPage, RevisionsPage } from './views/revisions-pages';
 import { sendCsv } from '../../server/csv-response';
 
-const view = { config: { can: 'library.view' } } as const;
-const work = { config: { can: 'library.work' } } as const;
-
-const params = (request: FastifyRequest) => request.params as Record<string, string>;
-const query = (request: FastifyRequest) => request.query as Record<string, unknown>;
-
 /** How the generic form and delete routes handle one kind of plan item. */
 interface ItemKind<Item extends { id: string }, Input> {
   type: PlanEntityType;
-  /** The URL parameter naming an item of this kind. */
-  param: string;
+  /** The URL parameter naming an item of this kind (see `planItemRoutes`). */
+  param: 'goal' | 'task' | 'milestone' | 'line';
   newTitle: MessageKey;
   editTitle: MessageKey;
   find(library: PlanLibrary, id: string): Promise<Item | undefined>;
@@ -45,8 +41,8 @@ interface ItemKind<Item extends { id: string }, Input> {
   inputTitle(input: Input): string;
   read(body: unknown, request: FastifyRequest): FormResult<Input>;
   values(item: Item): FormValues;
-  /** Values of a new item's form, e.g. the goal a task is added to. */
-  initial?(request: FastifyRequest): FormValues;
+  /** Values of a new item's form from the query, e.g. the goal a task is added to. */
+  initial?(query: { goal?: unknown }): FormValues;
   choices(library: PlanLibrary, item?: Item): Promise<PlanChoices>;
   FormPage(props: { library: PlanLibrary; title: string; action: string; form: FormState; choices: PlanChoices }): VNode;
   create(library: PlanLibrary, input: Input, authorId: string | null): Promise<{ id: string }>;
@@ -61,7 +57,6 @@ interface ItemKind<Item extends { id: string }, Input> {
 /** The action plan: its views and export, the forms of its goals, tasks, milestones and budget lines, and its revisions. */
 export async function planRoutes(app: FastifyInstance) {
   const { plan, workspace } = app.services;
-  const base = '/libraries/:library/plan';
 
   /** What a reader may do on an item page, and the item's comments. */
   async function itemPageProps(request: FastifyRequest, library: PlanLibrary, type: PlanEntityType, id: string) {
@@ -94,11 +89,11 @@ export async function planRoutes(app: FastifyInstance) {
 
   /** Registers the page, the add, edit and delete forms of one kind of item. */
   function itemRoutes<Item extends { id: string }, Input>(kind: ItemKind<Item, Input>) {
-    const path = `${base}/${ITEM_SEGMENTS[kind.type]}`;
+    const routes = planItemRoutes[kind.type];
 
     /** The item named in the URL, of the library in the URL; 404 for another library's. */
-    async function itemFrom(request: FastifyRequest) {
-      const item = await kind.find(scopedLibrary(request), params(request)[kind.param] ?? '');
+    async function itemFrom(request: FastifyRequest<{ Params: Partial<Record<ItemKind<Item, Input>['param'], string>> }>) {
+      const item = await kind.find(scopedLibrary(request), request.params[kind.param] ?? '');
       if (!item) throw new HttpError(404);
       return item;
     }
@@ -145,9 +140,9 @@ export async function planRoutes(app: FastifyInstance) {
       );
     }
 
-    app.get(`${path}/new`, work, async (request, reply) => {
+    addRoute(app, routes.new, async (request, reply) => {
       const library = scopedLibrary(request);
-      const form = emptyForm(kind.initial?.(request));
+      const form = emptyForm(kind.initial?.(request.query));
       return reply.view(
         <kind.FormPage
           library={library}
@@ -159,14 +154,14 @@ export async function planRoutes(app: FastifyInstance) {
       );
     });
 
-    app.post(`${path}/new`, work, async (request, reply) => save(request, reply));
+    addRoute(app, routes.create, async (request, reply) => save(request, reply));
 
-    app.get(`${path}/:${kind.param}`, view, async (request, reply) => {
+    addRoute(app, routes.item, async (request, reply) => {
       const item = await itemFrom(request);
       return reply.view(await kind.page(request, scopedLibrary(request), item));
     });
 
-    app.get(`${path}/:${kind.param}/edit`, work, async (request, reply) => {
+    addRoute(app, routes.edit, async (request, reply) => {
       const library = scopedLibrary(request);
       const item = await itemFrom(request);
       return reply.view(
@@ -180,11 +175,11 @@ export async function planRoutes(app: FastifyInstance) {
       );
     });
 
-    app.post(`${path}/:${kind.param}/edit`, work, async (request, reply) => save(request, reply, await itemFrom(request)));
+    addRoute(app, routes.update, async (request, reply) => save(request, reply, await itemFrom(request)));
 
-    app.get(`${path}/:${kind.param}/delete`, work, async (request, reply) => deletePage(request, reply, await itemFrom(request)));
+    addRoute(app, routes.delete, async (request, reply) => deletePage(request, reply, await itemFrom(request)));
 
-    app.post(`${path}/:${kind.param}/delete`, work, async (request, reply) => {
+    addRoute(app, routes.confirmDelete, async (request, reply) => {
       const library = scopedLibrary(request);
       const item = await itemFrom(request);
       try {
@@ -198,29 +193,29 @@ export async function planRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get(base, view, async (request, reply) => {
+  addRoute(app, paths.plan, async (request, reply) => {
     const library = scopedLibrary(request);
     const overview = await plan.overview(library);
     return reply.view(
-      <PlanPage library={library} overview={overview} view={planView(query(request).view)} canWork={can(request.actor, 'library.work', library.id)} />,
+      <PlanPage library={library} overview={overview} view={planView(request.query.view)} canWork={can(request.actor, 'library.work', library.id)} />,
     );
   });
 
-  app.get('/libraries/:library/plan.csv', view, async (request, reply) => {
+  addRoute(app, paths.csv, async (request, reply) => {
     const library = scopedLibrary(request);
     const overview = await plan.overview(library);
     return sendCsv(reply, `plan-${library.slug}.csv`, planCsv(overview, request.t));
   });
 
-  app.get(`${base}/revisions`, view, async (request, reply) => {
+  addRoute(app, paths.revisions, async (request, reply) => {
     const library = scopedLibrary(request);
-    const result = await plan.listRevisions(library.id, pageNumber(query(request).page));
+    const result = await plan.listRevisions(library.id, pageNumber(request.query.page));
     return reply.view(<RevisionsPage library={library} result={result} />);
   });
 
-  app.get(`${base}/revisions/:planRevision`, view, async (request, reply) => {
+  addRoute(app, paths.revision, async (request, reply) => {
     const library = scopedLibrary(request);
-    const revision = await plan.getRevision(library.id, params(request).planRevision ?? '');
+    const revision = await plan.getRevision(library.id, request.params.planRevision);
     if (!revision) throw new HttpError(404);
     // A link to the item while it still exists.
     const subject = await workspace.resolveSubject(library, revision.entityType, revision.entityId);
@@ -270,7 +265,7 @@ export async function planRoutes(app: FastifyInstance) {
     inputTitle: (input) => input.title,
     read: (body, request) => readTaskForm(body, request.t),
     values: taskValues,
-    initial: (request) => ({ status: 'not_started', goal: typeof query(request).goal === 'string' ? String(query(request).goal) : '' }),
+    initial: (query) => ({ status: 'not_started', goal: typeof query.goal === 'string' ? query.goal : '' }),
     choices: (library, task) =>
       choicesFor(library, { taskId: task?.id, owner: task?.ownerId ? { value: task.ownerId, label: task.ownerName ?? '' } : undefined }),
     FormPage: TaskFormPage,

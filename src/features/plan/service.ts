@@ -8,6 +8,7 @@ import type { ProgramsService } from '../programs/service';
 import type { Library, LibrariesService } from '../libraries/service';
 import type { AccountsService } from '../accounts/service';
 import { changesBetween, parseChanges, type Snapshot } from './changes';
+import { itemPath } from './urls';
 import { isCalendarDate, todayIn } from '../../i18n/time';
 import {
   createPlanRepository,
@@ -335,23 +336,21 @@ export function createPlanService({ db, workspace, programs, libraries, accounts
     };
   }
 
-  const subjectPath = (library: PlanLibrary, segment: string, id: string) => `/libraries/${library.slug}/plan/${segment}/${id}`;
-
   workspace.registerSubject('goal', async (library, id) => {
     const row = await repo.findGoal(library.id, id);
-    return row && { title: row.title, path: subjectPath(library, 'goals', id) };
+    return row && { title: row.title, path: itemPath(library, 'goal', id) };
   });
   workspace.registerSubject('task', async (library, id) => {
     const row = await repo.findTask(library.id, id);
-    return row && { title: row.title, path: subjectPath(library, 'tasks', id) };
+    return row && { title: row.title, path: itemPath(library, 'task', id) };
   });
   workspace.registerSubject('milestone', async (library, id) => {
     const row = await repo.findMilestone(library.id, id);
-    return row && { title: row.title, path: subjectPath(library, 'milestones', id) };
+    return row && { title: row.title, path: itemPath(library, 'milestone', id) };
   });
   workspace.registerSubject('budget', async (library, id) => {
     const row = await repo.findBudgetLine(library.id, id);
-    return row && { title: row.description || row.category, path: subjectPath(library, 'budget', id) };
+    return row && { title: row.description || row.category, path: itemPath(library, 'budget', id) };
   });
 
   const service = {

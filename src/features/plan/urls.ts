@@ -1,5 +1,7 @@
 import type { PlanEntityType } from '../../db/tables/plan';
+import { href } from '../../server/route-contract';
 import type { PlanLibrary } from './service';
+import { planItemRoutes, planRoutes } from './route-table';
 
 /** The views of the plan page, chosen by `?view=`. */
 export const PLAN_VIEWS = ['list', 'board', 'timeline'] as const;
@@ -10,26 +12,31 @@ export function planView(value: unknown): PlanView {
   return PLAN_VIEWS.find((v) => v === value) ?? 'list';
 }
 
-/** The path segment of each kind of plan item, e.g. `/plan/budget/<id>`. */
-export const ITEM_SEGMENTS: Record<PlanEntityType, string> = {
-  goal: 'goals',
-  task: 'tasks',
-  milestone: 'milestones',
-  budget: 'budget',
-};
-
 /** The plan page of a library, optionally in one view. */
 export function planPath(library: Pick<PlanLibrary, 'slug'>, view?: PlanView): string {
-  const base = `/libraries/${library.slug}/plan`;
-  return view && view !== 'list' ? `${base}?view=${view}` : base;
+  return href(planRoutes.plan, { library: library.slug }, { view: view === 'list' ? undefined : view });
 }
 
+const PAGES = { view: 'item', edit: 'edit', delete: 'delete' } as const;
+
 /** An item's page, or one of its forms (`edit`, `delete`). */
-export function itemPath(library: Pick<PlanLibrary, 'slug'>, type: PlanEntityType, id: string, action?: 'edit' | 'delete'): string {
-  return `${planPath(library)}/${ITEM_SEGMENTS[type]}/${id}${action ? `/${action}` : ''}`;
+export function itemPath(library: Pick<PlanLibrary, 'slug'>, type: PlanEntityType, id: string, page: keyof typeof PAGES = 'view'): string {
+  const key = PAGES[page];
+  const slug = library.slug;
+  switch (type) {
+    case 'goal':
+      return href(planItemRoutes.goal[key], { library: slug, goal: id });
+    case 'task':
+      return href(planItemRoutes.task[key], { library: slug, task: id });
+    case 'milestone':
+      return href(planItemRoutes.milestone[key], { library: slug, milestone: id });
+    case 'budget':
+      return href(planItemRoutes.budget[key], { library: slug, line: id });
+  }
 }
 
 /** The form that adds an item of a kind. */
-export const newItemPath = (library: Pick<PlanLibrary, 'slug'>, type: PlanEntityType): string => `${planPath(library)}/${ITEM_SEGMENTS[type]}/new`;
+export const newItemPath = (library: Pick<PlanLibrary, 'slug'>, type: PlanEntityType): string =>
+  href(planItemRoutes[type].new, { library: library.slug });
 
-export const revisionsPath = (library: Pick<PlanLibrary, 'slug'>): string => `${planPath(library)}/revisions`;
+export const revisionsPath = (library: Pick<PlanLibrary, 'slug'>): string => href(planRoutes.revisions, { library: library.slug });

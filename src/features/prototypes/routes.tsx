@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { addRoute, href } from '../../server/route-contract';
+import { prototypesRoutes as paths } from './route-table';
 import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { emptyForm, withError, type FormState, type FormValues } from '../../ui/forms';
@@ -27,8 +29,6 @@ import { DecisionPage } from './views/decision-page';
 import { SessionFormPage } from './views/session-form-page';
 import { DeletePage } from './views/delete-page';
 
-const view = { config: { can: 'library.view' } } as const;
-const work = { config: { can: 'library.work' } } as const;
 
 /** What to say when a linked item is not one of the library's, by form field. */
 const CHOICE_ERRORS: Record<UnknownChoiceError['field'], MessageKey> = {
@@ -37,8 +37,6 @@ const CHOICE_ERRORS: Record<UnknownChoiceError['field'], MessageKey> = {
   survey: 'prototypes.error.survey',
 };
 
-const params = (request: FastifyRequest) => request.params as Record<string, string>;
-const query = (request: FastifyRequest) => request.query as Record<string, unknown>;
 
 /**
  * Runs a service call that links to other items. A linked item that is not
@@ -57,20 +55,20 @@ async function linking<T>(request: FastifyRequest, values: FormValues, work: () 
 export async function prototypesRoutes(app: FastifyInstance) {
   const { prototypes, discover, surveys, photos, workspace, accounts } = app.services;
 
-  async function ideaFrom(request: FastifyRequest) {
-    const idea = await prototypes.getIdea(scopedLibrary(request).id, params(request).idea ?? '');
+  async function ideaFrom(request: FastifyRequest<{ Params: { idea: string } }>) {
+    const idea = await prototypes.getIdea(scopedLibrary(request).id, request.params.idea);
     if (!idea) throw new HttpError(404);
     return idea;
   }
 
-  async function prototypeFrom(request: FastifyRequest) {
-    const prototype = await prototypes.getPrototype(scopedLibrary(request).id, params(request).prototype ?? '');
+  async function prototypeFrom(request: FastifyRequest<{ Params: { prototype: string } }>) {
+    const prototype = await prototypes.getPrototype(scopedLibrary(request).id, request.params.prototype);
     if (!prototype) throw new HttpError(404);
     return prototype;
   }
 
-  async function sessionFrom(request: FastifyRequest, prototype: Prototype) {
-    const session = await prototypes.getSession(prototype.libraryId, prototype.id, params(request).session ?? '');
+  async function sessionFrom(request: FastifyRequest<{ Params: { session: string } }>, prototype: Prototype) {
+    const session = await prototypes.getSession(prototype.libraryId, prototype.id, request.params.session);
     if (!session) throw new HttpError(404);
     return session;
   }
@@ -86,24 +84,24 @@ export async function prototypesRoutes(app: FastifyInstance) {
 
   // Overview.
 
-  app.get('/libraries/:library/ideate', view, async (request, reply) => {
+  addRoute(app, paths.ideate, async (request, reply) => {
     const library = scopedLibrary(request);
     const [ideas, list] = await Promise.all([
-      prototypes.listIdeas(library.id, pageNumber(query(request).ideas)),
-      prototypes.listPrototypes(library.id, pageNumber(query(request).prototypes)),
+      prototypes.listIdeas(library.id, pageNumber(request.query.ideas)),
+      prototypes.listPrototypes(library.id, pageNumber(request.query.prototypes)),
     ]);
     return reply.view(<OverviewPage library={library} ideas={ideas} prototypes={list} canWork={can(request.actor, 'library.work', library.id)} />);
   });
 
   // Ideas.
 
-  app.get('/libraries/:library/ideate/ideas/new', work, async (request, reply) => {
+  addRoute(app, paths.newIdea, async (request, reply) => {
     const library = scopedLibrary(request);
     const insights = await discover.insightChoices(library.id);
     return reply.view(<IdeaFormPage library={library} form={emptyForm({ insights: [] })} insights={insights} />);
   });
 
-  app.post('/libraries/:library/ideate/ideas/new', work, async (request, reply) => {
+  addRoute(app, paths.createIdea, async (request, reply) => {
     const library = scopedLibrary(request);
     const form = readIdeaForm(request.body, request.t);
     const render = async (state: FormState) =>
@@ -114,7 +112,7 @@ export async function prototypesRoutes(app: FastifyInstance) {
     return redirectWith(reply, request.t('prototypes.flash.ideaCreated', { title: created.value.title }), ideaPath(library, created.value.id));
   });
 
-  app.get('/libraries/:library/ideate/ideas/:idea', view, async (request, reply) => {
+  addRoute(app, paths.idea, async (request, reply) => {
     const library = scopedLibrary(request);
     const idea = await ideaFrom(request);
     const [insights, made, comments] = await Promise.all([
@@ -136,14 +134,14 @@ export async function prototypesRoutes(app: FastifyInstance) {
     );
   });
 
-  app.get('/libraries/:library/ideate/ideas/:idea/edit', work, async (request, reply) => {
+  addRoute(app, paths.editIdea, async (request, reply) => {
     const library = scopedLibrary(request);
     const idea = await ideaFrom(request);
     const insights = await discover.insightChoices(library.id);
     return reply.view(<IdeaFormPage library={library} idea={idea} form={emptyForm(ideaFormValues(idea))} insights={insights} />);
   });
 
-  app.post('/libraries/:library/ideate/ideas/:idea/edit', work, async (request, reply) => {
+  addRoute(app, paths.updateIdea, async (request, reply) => {
     const library = scopedLibrary(request);
     const idea = await ideaFrom(request);
     const form = readIdeaForm(request.body, request.t);
@@ -156,7 +154,7 @@ export async function prototypesRoutes(app: FastifyInstance) {
     return redirectWith(reply, request.t('prototypes.flash.ideaSaved', { title: form.value.title }), ideaPath(library, idea.id));
   });
 
-  app.get('/libraries/:library/ideate/ideas/:idea/delete', work, async (request, reply) => {
+  addRoute(app, paths.deleteIdea, async (request, reply) => {
     const library = scopedLibrary(request);
     const idea = await ideaFrom(request);
     const path = ideaPath(library, idea.id);
@@ -173,7 +171,7 @@ export async function prototypesRoutes(app: FastifyInstance) {
     );
   });
 
-  app.post('/libraries/:library/ideate/ideas/:idea/delete', work, async (request, reply) => {
+  addRoute(app, paths.confirmDeleteIdea, async (request, reply) => {
     const library = scopedLibrary(request);
     const idea = await ideaFrom(request);
     await prototypes.deleteIdea(library.id, idea.id);
@@ -182,15 +180,15 @@ export async function prototypesRoutes(app: FastifyInstance) {
 
   // Prototypes.
 
-  app.get('/libraries/:library/ideate/prototypes/new', work, async (request, reply) => {
+  addRoute(app, paths.newPrototype, async (request, reply) => {
     const library = scopedLibrary(request);
     const ideas = await prototypes.ideaChoices(library.id);
-    const wanted = query(request).idea;
+    const wanted = request.query.idea;
     const idea = ideas.find((i) => i.id === wanted)?.id;
     return reply.view(<PrototypeFormPage library={library} form={emptyForm({ idea })} ideas={ideas} />);
   });
 
-  app.post('/libraries/:library/ideate/prototypes/new', work, async (request, reply) => {
+  addRoute(app, paths.createPrototype, async (request, reply) => {
     const library = scopedLibrary(request);
     const form = readPrototypeForm(request.body, request.t);
     const render = async (state: FormState) =>
@@ -202,12 +200,12 @@ export async function prototypesRoutes(app: FastifyInstance) {
     return redirectWith(reply, request.t('prototypes.flash.prototypeCreated', { title }), prototypePath(library, id));
   });
 
-  app.get('/libraries/:library/ideate/prototypes/:prototype', view, async (request, reply) => {
+  addRoute(app, paths.prototype, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     const [idea, sessions, surveyList, photoList, comments, deciders] = await Promise.all([
       prototype.ideaId ? prototypes.getIdea(library.id, prototype.ideaId) : undefined,
-      prototypes.listSessions(library.id, prototype.id, pageNumber(query(request).page)),
+      prototypes.listSessions(library.id, prototype.id, pageNumber(request.query.page)),
       surveyChoices(request),
       photos.listForSubject(library.id, 'prototype', prototype.id),
       workspace.listComments(library.id, 'prototype', prototype.id),
@@ -229,14 +227,14 @@ export async function prototypesRoutes(app: FastifyInstance) {
     );
   });
 
-  app.get('/libraries/:library/ideate/prototypes/:prototype/edit', work, async (request, reply) => {
+  addRoute(app, paths.editPrototype, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     const ideas = await prototypes.ideaChoices(library.id);
     return reply.view(<PrototypeFormPage library={library} prototype={prototype} form={emptyForm(prototypeFormValues(prototype))} ideas={ideas} />);
   });
 
-  app.post('/libraries/:library/ideate/prototypes/:prototype/edit', work, async (request, reply) => {
+  addRoute(app, paths.updatePrototype, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     const form = readPrototypeForm(request.body, request.t);
@@ -249,7 +247,7 @@ export async function prototypesRoutes(app: FastifyInstance) {
     return redirectWith(reply, request.t('prototypes.flash.prototypeSaved', { title: form.value.title }), prototypePath(library, prototype.id));
   });
 
-  app.get('/libraries/:library/ideate/prototypes/:prototype/delete', work, async (request, reply) => {
+  addRoute(app, paths.deletePrototype, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     const path = prototypePath(library, prototype.id);
@@ -266,20 +264,20 @@ export async function prototypesRoutes(app: FastifyInstance) {
     );
   });
 
-  app.post('/libraries/:library/ideate/prototypes/:prototype/delete', work, async (request, reply) => {
+  addRoute(app, paths.confirmDeletePrototype, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     await prototypes.deletePrototype(library.id, prototype.id);
     return redirectWith(reply, request.t('prototypes.flash.prototypeDeleted', { title: prototype.title }), ideatePath(library));
   });
 
-  app.get('/libraries/:library/ideate/prototypes/:prototype/decision', work, async (request, reply) => {
+  addRoute(app, paths.decision, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     return reply.view(<DecisionPage library={library} prototype={prototype} form={emptyForm(decisionFormValues(prototype))} />);
   });
 
-  app.post('/libraries/:library/ideate/prototypes/:prototype/decision', work, async (request, reply) => {
+  addRoute(app, paths.decide, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     const form = readDecisionForm(request.body, request.t);
@@ -293,13 +291,13 @@ export async function prototypesRoutes(app: FastifyInstance) {
   const sessionRedirect = (library: RequestLibrary, prototype: Prototype) => `${prototypePath(library, prototype.id)}#sessions`;
   const sessionDate = (request: FastifyRequest, session: Pick<TestSession, 'heldOn'>) => formatDate(session.heldOn, request.locale);
 
-  app.get('/libraries/:library/ideate/prototypes/:prototype/sessions/new', work, async (request, reply) => {
+  addRoute(app, paths.newSession, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     return reply.view(<SessionFormPage library={library} prototype={prototype} form={emptyForm()} surveys={await surveyChoices(request)} />);
   });
 
-  app.post('/libraries/:library/ideate/prototypes/:prototype/sessions/new', work, async (request, reply) => {
+  addRoute(app, paths.createSession, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     const form = readSessionForm(request.body, request.t);
@@ -312,7 +310,7 @@ export async function prototypesRoutes(app: FastifyInstance) {
     return redirectWith(reply, request.t('prototypes.flash.sessionAdded', { date: sessionDate(request, form.value) }), sessionRedirect(library, prototype));
   });
 
-  app.get('/libraries/:library/ideate/prototypes/:prototype/sessions/:session/edit', work, async (request, reply) => {
+  addRoute(app, paths.editSession, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     const session = await sessionFrom(request, prototype);
@@ -327,7 +325,7 @@ export async function prototypesRoutes(app: FastifyInstance) {
     );
   });
 
-  app.post('/libraries/:library/ideate/prototypes/:prototype/sessions/:session/edit', work, async (request, reply) => {
+  addRoute(app, paths.updateSession, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     const session = await sessionFrom(request, prototype);
@@ -344,11 +342,11 @@ export async function prototypesRoutes(app: FastifyInstance) {
     return redirectWith(reply, request.t('prototypes.flash.sessionSaved', { date: sessionDate(request, form.value) }), sessionRedirect(library, prototype));
   });
 
-  app.get('/libraries/:library/ideate/prototypes/:prototype/sessions/:session/delete', work, async (request, reply) => {
+  addRoute(app, paths.deleteSession, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     const session = await sessionFrom(request, prototype);
-    const path = `${prototypePath(library, prototype.id)}/sessions/${session.id}/delete`;
+    const path = href(paths.confirmDeleteSession, { library: library.slug, prototype: prototype.id, session: session.id });
     const { t } = request;
     const names = { date: sessionDate(request, session), place: session.place, title: prototype.title };
     return reply.view(
@@ -363,7 +361,7 @@ export async function prototypesRoutes(app: FastifyInstance) {
     );
   });
 
-  app.post('/libraries/:library/ideate/prototypes/:prototype/sessions/:session/delete', work, async (request, reply) => {
+  addRoute(app, paths.confirmDeleteSession, async (request, reply) => {
     const library = scopedLibrary(request);
     const prototype = await prototypeFrom(request);
     const session = await sessionFrom(request, prototype);

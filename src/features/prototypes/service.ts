@@ -8,6 +8,8 @@ import type { WorkspaceLibrary } from '../workspace/contracts';
 import type { DiscoverService } from '../discover/service';
 import type { SurveysService } from '../surveys/service';
 import { createPrototypesRepository, type IdeaRow, type PrototypeRow, type SessionRow } from './repository';
+import { href } from '../../server/route-contract';
+import { prototypesRoutes } from './route-table';
 
 export type PrototypeDecision = PrototypeDecisionValue;
 export const DECISIONS: readonly PrototypeDecision[] = ['keep', 'change', 'drop'];
@@ -163,9 +165,10 @@ const prototypeColumns = (input: PrototypeInput) => ({
 });
 
 /** The address of the ideate section of a library. */
-export const ideatePath = (library: Pick<WorkspaceLibrary, 'slug'>) => `/libraries/${library.slug}/ideate`;
-export const ideaPath = (library: Pick<WorkspaceLibrary, 'slug'>, id: string) => `${ideatePath(library)}/ideas/${id}`;
-export const prototypePath = (library: Pick<WorkspaceLibrary, 'slug'>, id: string) => `${ideatePath(library)}/prototypes/${id}`;
+export const ideatePath = (library: Pick<WorkspaceLibrary, 'slug'>) => href(prototypesRoutes.ideate, { library: library.slug });
+export const ideaPath = (library: Pick<WorkspaceLibrary, 'slug'>, id: string) => href(prototypesRoutes.idea, { library: library.slug, idea: id });
+export const prototypePath = (library: Pick<WorkspaceLibrary, 'slug'>, id: string) =>
+  href(prototypesRoutes.prototype, { library: library.slug, prototype: id });
 
 /**
  * Ideas (each answering insights from discovery), the cheap prototypes made

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { addRoute } from '../../server/route-contract';
+import { searchRoutes as paths } from './route-table';
 import { readSearchRequest, SEARCH_PAGE_SIZE } from './schema';
 import { SearchPage, type SearchResult } from './views/search-page';
 
@@ -6,9 +8,7 @@ import { SearchPage, type SearchResult } from './views/search-page';
 export async function searchRoutes(app: FastifyInstance) {
   const { search, content } = app.services;
 
-  // The page has no form token (a GET form), so every visitor sees the same
-  // page for the same address, query string included: safe to cache.
-  app.get('/search', { config: { can: 'site.view', publicCache: true } }, async (request, reply) => {
+  addRoute(app, paths.search, async (request, reply) => {
     const tags = await content.listTags();
     const query = readSearchRequest(request.query, new Set(tags.map((t) => t.slug)));
     if (!query.q) return reply.view(<SearchPage query={query} tags={tags} result={undefined} />);

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { addRoute } from '../../server/route-contract';
+import { shareRoutes as paths } from './route-table';
 import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { emptyForm, validateForm, withError } from '../../ui/forms';
@@ -22,18 +24,13 @@ import { StoryFormPage } from './views/story-form-page';
 import { StoryPrintPage } from './views/story-print-page';
 import { photoName } from './views/photos';
 
-const view = { config: { can: 'library.view' } } as const;
-const work = { config: { can: 'library.work' } } as const;
-const publish = { config: { can: 'library.publish' } } as const;
-
 /** Postcards and the transformation story of a library's workspace. */
 export async function shareRoutes(app: FastifyInstance) {
   const { share, workspace } = app.services;
-  const base = '/libraries/:library/share';
 
   /** The postcard named by `:postcard`, only within the request's library; 404 otherwise. */
-  async function postcardFrom(library: RequestLibrary, params: unknown): Promise<Postcard> {
-    const postcard = await share.getPostcard(library.id, (params as { postcard: string }).postcard);
+  async function postcardFrom(library: RequestLibrary, id: string): Promise<Postcard> {
+    const postcard = await share.getPostcard(library.id, id);
     if (!postcard) throw new HttpError(404);
     return postcard;
   }
@@ -100,10 +97,10 @@ export async function shareRoutes(app: FastifyInstance) {
     return { input: { title: form.value.title, body: form.value.body, photoId: form.value.photo } };
   }
 
-  app.get(base, view, async (request, reply) => {
+  addRoute(app, paths.overview, async (request, reply) => {
     const library = scopedLibrary(request);
     const [postcards, story] = await Promise.all([
-      share.listPostcards(library.id, pageNumber((request.query as Record<string, unknown>).page)),
+      share.listPostcards(library.id, pageNumber(request.query.page)),
       share.getStory(library.id),
     ]);
     return reply.view(
@@ -117,13 +114,13 @@ export async function shareRoutes(app: FastifyInstance) {
     );
   });
 
-  app.get(`${base}/postcards/new`, work, async (request, reply) => {
+  addRoute(app, paths.newPostcard, async (request, reply) => {
     const library = scopedLibrary(request);
     const photos = await share.photoChoices(library.id);
     return reply.view(<PostcardFormPage library={library} form={emptyForm()} photos={photos} />);
   });
 
-  app.post(`${base}/postcards/new`, work, async (request, reply) => {
+  addRoute(app, paths.createPostcard, async (request, reply) => {
     const library = scopedLibrary(request);
     const read = await readPostcard(request);
     if (!read.input) {
@@ -136,21 +133,21 @@ export async function shareRoutes(app: FastifyInstance) {
       .redirect(sharePaths.postcard(library, postcard.id), 303);
   });
 
-  app.get(`${base}/postcards/:postcard`, view, async (request, reply) => {
-    const postcard = await postcardFrom(scopedLibrary(request), request.params);
+  addRoute(app, paths.postcard, async (request, reply) => {
+    const postcard = await postcardFrom(scopedLibrary(request), request.params.postcard);
     return reply.view(await postcardPage(request, postcard));
   });
 
-  app.get(`${base}/postcards/:postcard/edit`, work, async (request, reply) => {
+  addRoute(app, paths.editPostcard, async (request, reply) => {
     const library = scopedLibrary(request);
-    const postcard = await postcardFrom(library, request.params);
+    const postcard = await postcardFrom(library, request.params.postcard);
     const photos = await share.photoChoices(library.id);
     return reply.view(<PostcardFormPage library={library} form={emptyForm(postcardFormValues(postcard))} photos={photos} postcard={postcard} />);
   });
 
-  app.post(`${base}/postcards/:postcard/edit`, work, async (request, reply) => {
+  addRoute(app, paths.updatePostcard, async (request, reply) => {
     const library = scopedLibrary(request);
-    const postcard = await postcardFrom(library, request.params);
+    const postcard = await postcardFrom(library, request.params.postcard);
     const read = await readPostcard(request);
     if (!read.input) {
       const photos = await share.photoChoices(library.id);
@@ -162,9 +159,9 @@ export async function shareRoutes(app: FastifyInstance) {
       .redirect(sharePaths.postcard(library, postcard.id), 303);
   });
 
-  app.post(`${base}/postcards/:postcard/publish`, work, async (request, reply) => {
+  addRoute(app, paths.publishPostcard, async (request, reply) => {
     const library = scopedLibrary(request);
-    const postcard = await postcardFrom(library, request.params);
+    const postcard = await postcardFrom(library, request.params.postcard);
     try {
       await share.publishPostcard(library.id, postcard.id, request.actor?.id ?? null);
     } catch (error) {
@@ -177,16 +174,16 @@ export async function shareRoutes(app: FastifyInstance) {
       .redirect(sharePaths.postcard(library, postcard.id), 303);
   });
 
-  app.post(`${base}/postcards/:postcard/unpublish`, work, async (request, reply) => {
+  addRoute(app, paths.unpublishPostcard, async (request, reply) => {
     const library = scopedLibrary(request);
-    const postcard = await postcardFrom(library, request.params);
+    const postcard = await postcardFrom(library, request.params.postcard);
     await share.unpublishPostcard(library.id, postcard.id, request.actor?.id ?? null);
     return reply
       .flash('success', request.t('share.flash.postcardUnpublished', { title: postcard.title }))
       .redirect(sharePaths.postcard(library, postcard.id), 303);
   });
 
-  app.post(`${base}/story/assemble`, work, async (request, reply) => {
+  addRoute(app, paths.assembleStory, async (request, reply) => {
     const library = scopedLibrary(request);
     const existing = await share.getStory(library.id);
     // Assembling again replaces the text staff may have edited: ask first.
@@ -197,7 +194,7 @@ export async function shareRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('share.flash.assembled')).redirect(sharePaths.story(library), 303);
   });
 
-  app.get(`${base}/story`, view, async (request, reply) => reply.view(await storyPage(request)));
+  addRoute(app, paths.story, async (request, reply) => reply.view(await storyPage(request)));
 
   /** The photos a story may show: before photos in the first part, after photos in the last. */
   const storyPhotoChoices = async (libraryId: string) => {
@@ -206,14 +203,14 @@ export async function shareRoutes(app: FastifyInstance) {
     return { beforePhotos: ofKind('before'), afterPhotos: ofKind('after') };
   };
 
-  app.get(`${base}/story/edit`, work, async (request, reply) => {
+  addRoute(app, paths.editStory, async (request, reply) => {
     const library = scopedLibrary(request);
     const story = await storyFrom(library);
     const choices = await storyPhotoChoices(library.id);
     return reply.view(<StoryFormPage library={library} form={emptyForm(storyFormValues(story))} {...choices} />);
   });
 
-  app.post(`${base}/story/edit`, work, async (request, reply) => {
+  addRoute(app, paths.updateStory, async (request, reply) => {
     const library = scopedLibrary(request);
     await storyFrom(library);
     const choices = await storyPhotoChoices(library.id);
@@ -237,7 +234,7 @@ export async function shareRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('share.flash.storySaved')).redirect(sharePaths.story(library), 303);
   });
 
-  app.post(`${base}/story/submit`, work, async (request, reply) => {
+  addRoute(app, paths.submitStory, async (request, reply) => {
     const library = scopedLibrary(request);
     await storyFrom(library);
     try {
@@ -249,7 +246,7 @@ export async function shareRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('share.flash.submitted')).redirect(sharePaths.story(library), 303);
   });
 
-  app.post(`${base}/story/approve`, publish, async (request, reply) => {
+  addRoute(app, paths.approveStory, async (request, reply) => {
     const library = scopedLibrary(request);
     await storyFrom(library);
     try {
@@ -268,7 +265,7 @@ export async function shareRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('share.flash.approved')).redirect(sharePaths.story(library), 303);
   });
 
-  app.get(`${base}/story/print`, view, async (request, reply) => {
+  addRoute(app, paths.printStory, async (request, reply) => {
     const library = scopedLibrary(request);
     const story = await storyFrom(library);
     const [beforePhotos, afterPhotos] = await Promise.all([

@@ -15,6 +15,8 @@ import type { LibrariesService } from '../libraries/service';
 import { createShareRepository, type PostcardRow, type StoryRow } from './repository';
 import { assembleStory } from './assemble';
 import { paginate } from '../../db/pagination';
+import { href } from '../../server/route-contract';
+import { shareRoutes } from './route-table';
 
 export interface ShareDeps {
   db: Kysely<DB>;
@@ -141,9 +143,9 @@ const toStory = (row: StoryRow): Story => ({
 
 /** The workspace path of the share section and its pages. */
 export const sharePaths = {
-  overview: (library: Pick<WorkspaceLibrary, 'slug'>) => `/libraries/${library.slug}/share`,
-  postcard: (library: Pick<WorkspaceLibrary, 'slug'>, id: string) => `/libraries/${library.slug}/share/postcards/${id}`,
-  story: (library: Pick<WorkspaceLibrary, 'slug'>) => `/libraries/${library.slug}/share/story`,
+  overview: (library: Pick<WorkspaceLibrary, 'slug'>) => href(shareRoutes.overview, { library: library.slug }),
+  postcard: (library: Pick<WorkspaceLibrary, 'slug'>, id: string) => href(shareRoutes.postcard, { library: library.slug, postcard: id }),
+  story: (library: Pick<WorkspaceLibrary, 'slug'>) => href(shareRoutes.story, { library: library.slug }),
 };
 
 /**

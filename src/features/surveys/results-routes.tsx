@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readsResultsAsTeam } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { addRoute } from '../../server/route-contract';
+import { surveysRoutes as paths } from './route-table';
 import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { sendCsv } from '../../server/csv-response';
@@ -10,10 +12,6 @@ import type { Audience } from './results';
 import { readResultsFilter } from './results-schema';
 import { ResultsPage } from './views/results-page';
 import { TextAnswersPage } from './views/results-text-page';
-
-const view = { config: { can: 'library.view' } } as const;
-// Raw answers, free text included, stay with the library's own team.
-const work = { config: { can: 'library.work' } } as const;
 
 /** Coaches and admins read from outside the team, so privacy hides small groups from them (see the policy). */
 function audienceOf(request: FastifyRequest, library: RequestLibrary): Audience {
@@ -37,9 +35,9 @@ const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, '') || 'surve
 export async function surveyResultsRoutes(app: FastifyInstance) {
   const { surveyResults } = app.services;
 
-  app.get('/libraries/:library/surveys/:survey/results', view, async (request, reply) => {
+  addRoute(app, paths.results, async (request, reply) => {
     const library = scopedLibrary(request);
-    const { survey } = request.params as { survey: string };
+    const { survey } = request.params;
     const audience = audienceOf(request, library);
     const form = readResultsFilter(requestedFilter(request, audience), request.t);
     const filter = form.ok ? form.value : undefined;
@@ -49,9 +47,9 @@ export async function surveyResultsRoutes(app: FastifyInstance) {
     return reply.view(page, form.ok ? 200 : 400);
   });
 
-  app.get('/libraries/:library/surveys/:survey/results.csv', work, async (request, reply) => {
+  addRoute(app, paths.resultsCsv, async (request, reply) => {
     const library = scopedLibrary(request);
-    const { survey } = request.params as { survey: string };
+    const { survey } = request.params;
     const form = readResultsFilter(request.query, request.t);
     // The results page explains a broken filter; the download link only carries valid ones.
     if (!form.ok) throw new HttpError(400);
@@ -60,10 +58,10 @@ export async function surveyResultsRoutes(app: FastifyInstance) {
     return sendCsv(reply, `${fileSafe(exported.survey.code)}-responses.csv`, exported.rows);
   });
 
-  app.get('/libraries/:library/surveys/:survey/results/questions/:question', view, async (request, reply) => {
+  addRoute(app, paths.textAnswers, async (request, reply) => {
     const library = scopedLibrary(request);
-    const { survey, question } = request.params as { survey: string; question: string };
-    const query = request.query as Record<string, unknown>;
+    const { survey, question } = request.params;
+    const { query } = request;
     const audience = audienceOf(request, library);
     const form = readResultsFilter(requestedFilter(request, audience), request.t);
     const filter = form.ok ? form.value : undefined;

@@ -28,14 +28,6 @@ export function readResultsFilter(query: unknown, t: Translate): FormResult<Resu
 }
 
 /** The filter as query parameters, for links that keep it (pagination, the CSV, the text pages). */
-export function filterQuery(filter: ResultsFilter): Record<string, string | undefined> {
-  return { from: filter.from, to: filter.to, channel: filter.channel };
-}
-
-/** A path with the filter's query string, when there is one. */
-export function withFilter(path: string, filter: ResultsFilter): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filterQuery(filter))) if (value) params.set(name, value);
-  const query = params.toString();
-  return query ? `${path}?${query}` : path;
+export function filterQuery(filter: ResultsFilter | undefined): { from?: string; to?: string; channel?: string } {
+  return filter ? { from: filter.from, to: filter.to, channel: filter.channel } : {};
 }

@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderSVG } from 'uqr';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { addRoute, href } from '../../server/route-contract';
+import { surveysRoutes as paths } from './route-table';
 import { scopedLibrary } from '../../server/library-scope';
 import type { RequestLibrary } from '../../server/types';
 import { emptyForm, type FieldErrors, type FormState } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
 import { newToken } from '../../db/ids';
 import { asLocale } from '../../i18n';
-import { sectionPath } from '../../ui/workspace/layout';
 import { isToken, readAnswers } from './answers';
 import { todayIn } from '../../i18n/time';
 import { missingTranslations, type Question, type Survey } from './model';
@@ -22,25 +23,22 @@ import { DeleteQuestionPage, NotNowPage, QuestionFormPage, QuestionTypePage } fr
 import { PaperPage, PosterPage } from './views/print-pages';
 import { PaperEntryPage } from './views/paper-entry-page';
 
-const view = { config: { can: 'library.view' } } as const;
-const work = { config: { can: 'library.work' } } as const;
-
 /** Routes of the surveys part of a library's workspace, and the patron's pages. */
 export async function surveysRoutes(app: FastifyInstance) {
   const { surveys, workspace } = app.services;
 
   /** The library and the survey named by `:survey`, which must be that library's; else 404. */
-  async function surveyFrom(request: FastifyRequest) {
+  async function surveyFrom(request: FastifyRequest<{ Params: { survey: string } }>) {
     const library = scopedLibrary(request);
-    const survey = await surveys.getSurvey(library.id, (request.params as { survey: string }).survey);
+    const survey = await surveys.getSurvey(library.id, request.params.survey);
     if (!survey) throw new HttpError(404);
-    return { library, survey, base: `${sectionPath(library, 'surveys')}/${survey.id}` };
+    return { library, survey, base: href(paths.survey, { library: library.slug, survey: survey.id }) };
   }
 
   /** The survey and the question named by `:question`, which must be that survey's; else 404. */
-  async function questionFrom(request: FastifyRequest) {
+  async function questionFrom(request: FastifyRequest<{ Params: { survey: string; question: string } }>) {
     const found = await surveyFrom(request);
-    const question = await surveys.getQuestion(found.survey.id, (request.params as { question: string }).question);
+    const question = await surveys.getQuestion(found.survey.id, request.params.question);
     if (!question) throw new HttpError(404);
     return { ...found, question };
   }
@@ -59,7 +57,7 @@ export async function surveysRoutes(app: FastifyInstance) {
   }
 
   /** Renders the survey page, with the reason opening was refused when there is one. */
-  async function showSurvey(request: FastifyRequest, reply: FastifyReply, refusal?: OpenRefusal) {
+  async function showSurvey(request: FastifyRequest<{ Params: { survey: string } }>, reply: FastifyReply, refusal?: OpenRefusal) {
     const { library, survey } = await surveyFrom(request);
     const [questions, responses, comments] = await Promise.all([
       surveys.questionsOf(survey.id),
@@ -84,34 +82,34 @@ export async function surveysRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get('/libraries/:library/surveys', view, async (request, reply) => {
+  addRoute(app, paths.list, async (request, reply) => {
     const library = scopedLibrary(request);
-    const result = await surveys.listPage(library.id, pageNumber((request.query as Record<string, unknown>).page));
+    const result = await surveys.listPage(library.id, pageNumber(request.query.page));
     return reply.view(
       <SurveysPage library={library} result={result} today={todayIn(library.timeZone)} canWork={can(request.actor, 'library.work', library.id)} />,
     );
   });
 
-  app.get('/libraries/:library/surveys/new', work, async (request, reply) => {
+  addRoute(app, paths.new, async (request, reply) => {
     return reply.view(<SurveyFormPage library={scopedLibrary(request)} form={emptyForm()} />);
   });
 
-  app.post('/libraries/:library/surveys/new', work, async (request, reply) => {
+  addRoute(app, paths.create, async (request, reply) => {
     const library = scopedLibrary(request);
     const form = readSurveyDetails(request.body, request.t, todayIn(library.timeZone));
     if (!form.ok) return reply.view(<SurveyFormPage library={library} form={form} />, 400);
     const survey = await surveys.createSurvey(library.id, form.value, request.actor?.id ?? null);
-    return reply.flash('success', request.t('surveys.flash.created')).redirect(`${sectionPath(library, 'surveys')}/${survey.id}`, 303);
+    return reply.flash('success', request.t('surveys.flash.created')).redirect(href(paths.survey, { library: library.slug, survey: survey.id }), 303);
   });
 
-  app.get('/libraries/:library/surveys/:survey', view, async (request, reply) => showSurvey(request, reply));
+  addRoute(app, paths.survey, async (request, reply) => showSurvey(request, reply));
 
-  app.get('/libraries/:library/surveys/:survey/edit', work, async (request, reply) => {
+  addRoute(app, paths.edit, async (request, reply) => {
     const { library, survey } = await surveyFrom(request);
     return reply.view(<SurveyFormPage library={library} survey={survey} form={emptyForm(surveyDetailsValues(survey))} />);
   });
 
-  app.post('/libraries/:library/surveys/:survey/edit', work, async (request, reply) => {
+  addRoute(app, paths.update, async (request, reply) => {
     const { library, survey, base } = await surveyFrom(request);
     // A closing day already passed may stay as it is; a new one must not be in the past.
     const today = todayIn(library.timeZone);
@@ -121,11 +119,11 @@ export async function surveysRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('surveys.flash.saved')).redirect(base, 303);
   });
 
-  app.get('/libraries/:library/surveys/:survey/questions/new', work, async (request, reply) => {
+  addRoute(app, paths.newQuestion, async (request, reply) => {
     const { library, survey } = await surveyFrom(request);
     const refused = locked(request, reply, library, survey);
     if (refused) return refused;
-    const raw = (request.query as Record<string, unknown>).type;
+    const raw = request.query.type;
     if (raw === undefined) return reply.view(<QuestionTypePage library={library} survey={survey} form={emptyForm()} />);
     const type = questionType(raw);
     if (!type) return unknownType(request, reply, library, survey);
@@ -133,11 +131,11 @@ export async function surveysRoutes(app: FastifyInstance) {
     return reply.view(<QuestionFormPage library={library} survey={survey} type={type} form={emptyForm(values)} />);
   });
 
-  app.post('/libraries/:library/surveys/:survey/questions/new', work, async (request, reply) => {
+  addRoute(app, paths.createQuestion, async (request, reply) => {
     const { library, survey, base } = await surveyFrom(request);
     const refused = locked(request, reply, library, survey);
     if (refused) return refused;
-    const type = questionType((request.query as Record<string, unknown>).type);
+    const type = questionType(request.query.type);
     if (!type) return unknownType(request, reply, library, survey);
     const form = readQuestionForm(request.body, type, request.t);
     if (!form.ok) return reply.view(<QuestionFormPage library={library} survey={survey} type={type} form={form} />, 400);
@@ -145,7 +143,7 @@ export async function surveysRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('surveys.flash.questionAdded')).redirect(base, 303);
   });
 
-  app.get('/libraries/:library/surveys/:survey/questions/:question/edit', work, async (request, reply) => {
+  addRoute(app, paths.editQuestion, async (request, reply) => {
     const { library, survey, question } = await questionFrom(request);
     const refused = locked(request, reply, library, survey);
     if (refused) return refused;
@@ -154,7 +152,7 @@ export async function surveysRoutes(app: FastifyInstance) {
     );
   });
 
-  app.post('/libraries/:library/surveys/:survey/questions/:question/edit', work, async (request, reply) => {
+  addRoute(app, paths.updateQuestion, async (request, reply) => {
     const { library, survey, question, base } = await questionFrom(request);
     const refused = locked(request, reply, library, survey);
     if (refused) return refused;
@@ -164,14 +162,14 @@ export async function surveysRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('surveys.flash.questionSaved', { n: question.position })).redirect(base, 303);
   });
 
-  app.get('/libraries/:library/surveys/:survey/questions/:question/delete', work, async (request, reply) => {
+  addRoute(app, paths.deleteQuestion, async (request, reply) => {
     const { library, survey, question } = await questionFrom(request);
     const refused = locked(request, reply, library, survey);
     if (refused) return refused;
     return reply.view(<DeleteQuestionPage library={library} survey={survey} question={question} />);
   });
 
-  app.post('/libraries/:library/surveys/:survey/questions/:question/delete', work, async (request, reply) => {
+  addRoute(app, paths.confirmDeleteQuestion, async (request, reply) => {
     const { library, survey, question, base } = await questionFrom(request);
     const refused = locked(request, reply, library, survey);
     if (refused) return refused;
@@ -179,7 +177,7 @@ export async function surveysRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('surveys.flash.questionDeleted', { n: question.position })).redirect(base, 303);
   });
 
-  app.post('/libraries/:library/surveys/:survey/questions/:question/move', work, async (request, reply) => {
+  addRoute(app, paths.moveQuestion, async (request, reply) => {
     const { library, survey, question, base } = await questionFrom(request);
     const refused = locked(request, reply, library, survey);
     if (refused) return refused;
@@ -189,14 +187,14 @@ export async function surveysRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('surveys.flash.questionMoved', { n: question.position })).redirect(base, 303);
   });
 
-  app.post('/libraries/:library/surveys/:survey/open', work, async (request, reply) => {
+  addRoute(app, paths.open, async (request, reply) => {
     const { library, survey, base } = await surveyFrom(request);
     const result = await surveys.openSurvey(survey, todayIn(library.timeZone));
     if (!result.ok) return showSurvey(request, reply, result.reason);
     return reply.flash('success', request.t('surveys.flash.opened')).redirect(base, 303);
   });
 
-  app.post('/libraries/:library/surveys/:survey/close', work, async (request, reply) => {
+  addRoute(app, paths.close, async (request, reply) => {
     const { library, survey, base } = await surveyFrom(request);
     // A draft has never taken answers; closing it would only lock its questions.
     if (survey.status === 'draft') {
@@ -206,19 +204,19 @@ export async function surveysRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('surveys.flash.closed')).redirect(base, 303);
   });
 
-  app.get('/libraries/:library/surveys/:survey/qr.svg', view, async (request, reply) => {
+  addRoute(app, paths.qr, async (request, reply) => {
     const { survey } = await surveyFrom(request);
     return reply.type('image/svg+xml').header('cache-control', 'private, max-age=3600').send(renderSVG(surveys.publicLink(survey)));
   });
 
-  app.get('/libraries/:library/surveys/:survey/poster', view, async (request, reply) => {
+  addRoute(app, paths.poster, async (request, reply) => {
     const { library, survey } = await surveyFrom(request);
     return reply.view(<PosterPage library={library} survey={survey} link={surveys.publicLink(survey)} />);
   });
 
-  app.get('/libraries/:library/surveys/:survey/paper', view, async (request, reply) => {
+  addRoute(app, paths.paper, async (request, reply) => {
     const { library, survey } = await surveyFrom(request);
-    const language = asLocale((request.query as Record<string, unknown>).lang) ?? request.locale;
+    const language = asLocale(request.query.lang) ?? request.locale;
     const questions = await surveys.questionsOf(survey.id);
     return reply.view(<PaperPage library={library} survey={survey} questions={questions} language={language} />);
   });
@@ -236,7 +234,7 @@ export async function surveysRoutes(app: FastifyInstance) {
     return reply.view(<NotNowPage library={library} survey={survey} title={t('surveys.paperEntry.draftTitle')} body={t('surveys.paperEntry.draftBody')} />, 409);
   }
 
-  app.get('/libraries/:library/surveys/:survey/paper/new', work, async (request, reply) => {
+  addRoute(app, paths.newPaper, async (request, reply) => {
     const { library, survey } = await surveyFrom(request);
     const refused = notDraft(request, reply, library, survey);
     if (refused) return refused;
@@ -244,8 +242,8 @@ export async function surveysRoutes(app: FastifyInstance) {
     return paperEntry(reply, library, survey, questions, emptyForm(), newToken());
   });
 
-  app.post('/libraries/:library/surveys/:survey/paper/new', work, async (request, reply) => {
-    const { library, survey, base } = await surveyFrom(request);
+  addRoute(app, paths.createPaper, async (request, reply) => {
+    const { library, survey } = await surveyFrom(request);
     const refused = notDraft(request, reply, library, survey);
     if (refused) return refused;
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -260,7 +258,7 @@ export async function surveysRoutes(app: FastifyInstance) {
     }
     await surveys.submitResponse(survey.id, { token, channel: 'paper', locale: language, answers: answers.answers, enteredBy: request.actor?.id ?? null });
     const entered = await surveys.countResponses(survey.id, 'paper');
-    return reply.flash('success', request.t('surveys.flash.paperSaved', { n: entered })).redirect(`${base}/paper/new`, 303);
+    return reply.flash('success', request.t('surveys.flash.paperSaved', { n: entered })).redirect(href(paths.newPaper, { library: library.slug, survey: survey.id }), 303);
   });
 
   await patronRoutes(app);

@@ -24,6 +24,8 @@ import {
 import type { QuestionInput, SurveyDetailsInput } from './schema';
 import { createSurveysRepository } from './repository';
 import { paginate } from '../../db/pagination';
+import { href } from '../../server/route-contract';
+import { surveysRoutes } from './route-table';
 
 export interface SurveysDeps {
   db: Kysely<DB>;
@@ -120,7 +122,7 @@ export function createSurveysService({ db, config, workspace }: SurveysDeps) {
 
   workspace.registerSubject('survey', async (library, id) => {
     const survey = await getSurvey(library.id, id);
-    return survey && { title: survey.title.en || survey.title.es, path: `/libraries/${library.slug}/surveys/${survey.id}` };
+    return survey && { title: survey.title.en || survey.title.es, path: href(surveysRoutes.survey, { library: library.slug, survey: survey.id }) };
   });
 
   const service = {
@@ -170,7 +172,7 @@ export function createSurveysService({ db, config, workspace }: SurveysDeps) {
 
     /** The address patrons use, e.g. `https://example.org/s/K7M3QD`. */
     publicLink(survey: Survey): string {
-      return `${config.publicUrl}/s/${survey.code}`;
+      return `${config.publicUrl}${href(surveysRoutes.answer, { code: survey.code })}`;
     },
 
     /** Creates a draft survey with a new unique public code (a rare clash draws another). */

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
+import { addRoute } from '../../server/route-contract';
+import { workspaceRoutes as paths } from './route-table';
 import { scopedLibrary } from '../../server/library-scope';
 import { emptyForm, validateForm, withError, type FormState } from '../../ui/forms';
 import { SUBJECT_TYPES, type Phase, type SubjectType } from './contracts';
@@ -10,13 +12,9 @@ import { JourneyPage, phasePath } from './views/journey-page';
 import { PhasePage } from './views/phase-page';
 import { CommentPage } from './views/comment-page';
 
-const view = { config: { can: 'library.view' } } as const;
-const work = { config: { can: 'library.work' } } as const;
-const comment = { config: { can: 'library.comment' } } as const;
 
 /** The phase named by `:phase`, or a 404. */
-function phaseFrom(params: unknown): Phase {
-  const phase = (params as { phase?: string }).phase;
+function phaseFrom(phase: string): Phase {
   if (!isPhase(phase)) throw new HttpError(404);
   return phase;
 }
@@ -53,19 +51,19 @@ export async function workspaceRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get('/libraries/:library/journey', view, async (request, reply) => {
+  addRoute(app, paths.journey, async (request, reply) => {
     const library = scopedLibrary(request);
     const journey = await workspace.journey(library.id);
     return reply.view(<JourneyPage library={library} journey={journey} />);
   });
 
-  app.get('/libraries/:library/journey/:phase', view, async (request, reply) => {
-    return showPhase(request, reply, phaseFrom(request.params));
+  addRoute(app, paths.phase, async (request, reply) => {
+    return showPhase(request, reply, phaseFrom(request.params.phase));
   });
 
-  app.post('/libraries/:library/journey/:phase', work, async (request, reply) => {
+  addRoute(app, paths.savePhase, async (request, reply) => {
     const library = scopedLibrary(request);
-    const phase = phaseFrom(request.params);
+    const phase = phaseFrom(request.params.phase);
     const form = validateForm(PhaseForm, request.body, request.t);
     if (!form.ok) return showPhase(request, reply, phase, form, 400);
     const allowed: readonly string[] = manualKeys(phase);
@@ -77,7 +75,7 @@ export async function workspaceRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('workspace.flash.phaseSaved', { phase: name })).redirect(phasePath(library, phase), 303);
   });
 
-  app.post('/libraries/:library/comments', comment, async (request, reply) => {
+  addRoute(app, paths.comment, async (request, reply) => {
     const library = scopedLibrary(request);
     const form = validateForm(CommentForm, request.body, request.t);
     const { subjectType: type, subjectId: id } = form.values;

@@ -18,6 +18,8 @@ import {
 import { buildJourney, isPhase, manualKeys, type Journey, type PhaseRecord, type PhaseStatus } from './journey';
 import { createWorkspaceRepository, type CommentRow } from './repository';
 import { MAX_COMMENT_LENGTH } from './schema';
+import { href } from '../../server/route-contract';
+import { workspaceRoutes } from './route-table';
 
 /** A comment on a workspace item. */
 export interface Comment {
@@ -206,7 +208,7 @@ export function createWorkspaceService({ db, config, mail, accounts, libraries, 
 
   // The phases themselves carry comment threads, on their pages of the journey.
   service.registerSubject('phase', async (library, id) =>
-    isPhase(id) ? { title: english(`workspace.phase.${id}.name`), path: `/libraries/${library.slug}/journey/${id}` } : undefined,
+    isPhase(id) ? { title: english(`workspace.phase.${id}.name`), path: href(workspaceRoutes.phase, { library: library.slug, phase: id }) } : undefined,
   );
 
   return service;

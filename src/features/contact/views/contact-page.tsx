@@ -2,6 +2,8 @@ import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, Honeypot, SubmitButton, TextArea, TextField, type FormState } from '../../../ui/forms';
 import { MAX_MESSAGE_LENGTH } from '../schema';
+import { href } from '../../../server/route-contract';
+import { contactRoutes } from '../route-table';
 
 /** The contact form to the program manager. */
 export function ContactPage({ form }: { form: FormState }) {
@@ -11,7 +13,7 @@ export function ContactPage({ form }: { form: FormState }) {
       <div class="narrow">
         <PageHeading title={t('contact.title')} lead={t('contact.lead')} />
         <ErrorSummary form={form} />
-        <Form action="/contact">
+        <Form action={href(contactRoutes.send)}>
           <TextField form={form} name="name" label={t('contact.field.name')} autocomplete="name" maxLength={120} />
           <TextField
             form={form}

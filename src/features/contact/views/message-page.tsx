@@ -3,6 +3,8 @@ import { usePage } from '../../../ui/context';
 import { SummaryList } from '../../../ui/table';
 import { formatDateTime } from '../../../i18n/format';
 import type { ContactMessage } from '../service';
+import { href } from '../../../server/route-contract';
+import { contactRoutes } from '../route-table';
 
 /** A mailto: address that keeps the email intact and cannot add its own query. */
 function mailto(email: string, subject: string): string {
@@ -29,7 +31,7 @@ export function MessagePage({ message }: { message: ContactMessage }) {
         <a class="button button-primary" href={mailto(message.email, subject)}>
           {t('contact.message.reply')}
         </a>
-        <a href="/messages">{t('contact.message.back')}</a>
+        <a href={href(contactRoutes.messages)}>{t('contact.message.back')}</a>
       </p>
     </Layout>
   );

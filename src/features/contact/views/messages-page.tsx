@@ -4,6 +4,8 @@ import { Table } from '../../../ui/table';
 import { Pagination, type Page } from '../../../ui/pagination';
 import { formatDateTime, formatNumber } from '../../../i18n/format';
 import type { ContactMessage } from '../service';
+import { href } from '../../../server/route-contract';
+import { contactRoutes } from '../route-table';
 
 const EXCERPT_LENGTH = 80;
 
@@ -30,7 +32,7 @@ export function MessagesPage({ result }: { result: Page<ContactMessage> & { unre
             cell: (message) =>
               message.readAt ? t('contact.status.read') : <strong class="tag">{t('contact.status.unread')}</strong>,
           },
-          { header: t('contact.column.from'), cell: (message) => <a href={`/messages/${message.id}`}>{message.name}</a> },
+          { header: t('contact.column.from'), cell: (message) => <a href={href(contactRoutes.message, { message: message.id })}>{message.name}</a> },
           { header: t('contact.column.excerpt'), cell: (message) => excerpt(message.message) },
           { header: t('contact.column.received'), cell: (message) => formatDateTime(message.createdAt, locale, timeZone) },
         ]}

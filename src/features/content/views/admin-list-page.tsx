@@ -7,6 +7,8 @@ import { formatDateTime } from '../../../i18n/format';
 import type { AdminSummary, ItemStatus } from '../service';
 import { CONTENT_TYPES, type ContentType } from '../urls';
 import { StatusText, typeLabel, typeName } from './parts';
+import { href } from '../../../server/route-contract';
+import { contentRoutes as paths } from '../route-table';
 
 const STATUSES: ItemStatus[] = ['draft', 'scheduled', 'published'];
 
@@ -21,16 +23,16 @@ export function AdminListPage({ result, filter }: { result: Page<AdminSummary>; 
       <ul class="actions">
         {CONTENT_TYPES.map((type) => (
           <li key={type}>
-            <a class="button button-secondary" href={`/content/new?type=${type}`}>
+            <a class="button button-secondary" href={href(paths.new, {}, { type })}>
               {t('content.admin.add', { type: t(typeName(type)) })}
             </a>
           </li>
         ))}
         <li>
-          <a href="/content/tags">{t('content.admin.tagsLink')}</a>
+          <a href={href(paths.tags)}>{t('content.admin.tagsLink')}</a>
         </li>
       </ul>
-      <form method="get" action="/content" class="filters" aria-label={t('content.filter.label')}>
+      <form method="get" action={href(paths.admin)} class="filters" aria-label={t('content.filter.label')}>
         <Select
           form={form}
           name="type"
@@ -57,7 +59,7 @@ export function AdminListPage({ result, filter }: { result: Page<AdminSummary>; 
         rowKey={(item) => item.id}
         empty={t('content.admin.empty')}
         columns={[
-          { header: t('content.column.title'), cell: (item) => <a href={`/content/${item.id}/edit`}>{item.title}</a> },
+          { header: t('content.column.title'), cell: (item) => <a href={href(paths.edit, { item: item.id })}>{item.title}</a> },
           { header: t('content.column.type'), cell: (item) => t(typeLabel(item.type)) },
           { header: t('content.column.status'), cell: (item) => <StatusText status={item.status} publishedAt={item.publishedAt} /> },
           { header: t('content.column.updated'), cell: (item) => formatDateTime(item.updatedAt, locale, timeZone) },

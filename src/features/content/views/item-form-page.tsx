@@ -6,6 +6,8 @@ import type { AdminItem, Tag } from '../service';
 import type { Intent } from '../schema';
 import type { ContentType } from '../urls';
 import { StatusText, tagKindLabel, typeName } from './parts';
+import { href } from '../../../server/route-contract';
+import { contentRoutes as paths } from '../route-table';
 
 export interface ItemFormChoices {
   libraries: Option[];
@@ -21,7 +23,7 @@ export interface ItemFormChoices {
 function LivePreview({ field }: { field: string }) {
   const { t } = usePage();
   return (
-    <section class="preview" data-island="markdown-preview" data-for={fieldId(field)} data-endpoint="/content/preview" aria-label={t('content.form.livePreview')} aria-live="polite" hidden>
+    <section class="preview" data-island="markdown-preview" data-for={fieldId(field)} data-endpoint={href(paths.preview)} aria-label={t('content.form.livePreview')} aria-live="polite" hidden>
       <h2>{t('content.form.livePreview')}</h2>
       <div class="prose" />
     </section>
@@ -75,7 +77,7 @@ export function ItemFormPage({
 }) {
   const { t, timeZone, asset } = usePage();
   const title = item ? t('content.form.editTitle', { title: item.title }) : t('content.form.newTitle', { type: t(typeName(type)) });
-  const action = item ? `/content/${item.id}/edit` : `/content/new?type=${type}`;
+  const action = item ? href(paths.update, { item: item.id }) : href(paths.create, {}, { type });
   const tagOptions = choices.tags.map((tag) => ({ value: tag.id, label: `${tag.name} (${t(tagKindLabel(tag.kind))})` }));
   return (
     <Layout title={title} head={<script type="module" src={asset('markdown-preview.js')} />}>
@@ -92,10 +94,10 @@ export function ItemFormPage({
               </li>
             )}
             <li>
-              <a href={`/content/${item.id}/preview`}>{t('content.form.preview')}</a>
+              <a href={href(paths.itemPreview, { item: item.id })}>{t('content.form.preview')}</a>
             </li>
             <li>
-              <a href={`/content/${item.id}/revisions`}>{t('content.form.revisions')}</a>
+              <a href={href(paths.revisions, { item: item.id })}>{t('content.form.revisions')}</a>
             </li>
           </ul>
         </>

@@ -7,6 +7,8 @@ import { Form, SubmitButton } from '../../../ui/forms';
 import { formatDateTime } from '../../../i18n/format';
 import type { AdminItem, Revision, Tag } from '../service';
 import { linksText } from '../schema';
+import { href } from '../../../server/route-contract';
+import { contentRoutes as paths } from '../route-table';
 
 /** Every saved version of an item, newest first. */
 export function RevisionsPage({ item, revisions }: { item: AdminItem; revisions: Revision[] }) {
@@ -16,7 +18,7 @@ export function RevisionsPage({ item, revisions }: { item: AdminItem; revisions:
     <Layout title={title}>
       <PageHeading title={title} />
       <p>
-        <a href={`/content/${item.id}/edit`}>{t('content.revisions.back')}</a>
+        <a href={href(paths.edit, { item: item.id })}>{t('content.revisions.back')}</a>
       </p>
       <Table
         caption={t('content.revisions.caption')}
@@ -27,7 +29,7 @@ export function RevisionsPage({ item, revisions }: { item: AdminItem; revisions:
           {
             header: t('content.column.title'),
             cell: (r) => (
-              <a href={`/content/${item.id}/revisions/${r.id}`}>
+              <a href={href(paths.revision, { item: item.id, revision: r.id })}>
                 {t('content.revisions.number', { number: r.number })}: {r.snapshot.title}
               </a>
             ),
@@ -49,7 +51,7 @@ export function RevisionPage({ item, revision, tags }: { item: AdminItem; revisi
     <Layout title={title}>
       <PageHeading title={title} lead={t('content.revision.savedAt', { date: formatDateTime(revision.createdAt, locale, timeZone) })} />
       <p>
-        <a href={`/content/${item.id}/revisions`}>{t('content.revision.allRevisions')}</a>
+        <a href={href(paths.revisions, { item: item.id })}>{t('content.revision.allRevisions')}</a>
       </p>
       <SummaryList
         items={[
@@ -68,7 +70,7 @@ export function RevisionPage({ item, revision, tags }: { item: AdminItem; revisi
             <Markdown source={snapshot.sections?.[part] ?? ''} />
           </section>
         ))}
-      <Form action={`/content/${item.id}/revisions/${revision.id}/restore`}>
+      <Form action={href(paths.restore, { item: item.id, revision: revision.id })}>
         <p class="hint">{t('content.revision.restoreHint')}</p>
         <SubmitButton>{t('content.revision.restore')}</SubmitButton>
       </Form>

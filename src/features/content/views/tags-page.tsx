@@ -5,6 +5,8 @@ import { ErrorSummary, Form, Radios, SubmitButton, TextField, type FormState } f
 import { TAG_KINDS, type Tag } from '../service';
 import { tagPath } from '../urls';
 import { tagKindLabel } from './parts';
+import { href } from '../../../server/route-contract';
+import { contentRoutes as paths } from '../route-table';
 
 /** The tags, and the form to add one. */
 export function TagsPage({ tags, form }: { tags: Tag[]; form: FormState }) {
@@ -25,7 +27,7 @@ export function TagsPage({ tags, form }: { tags: Tag[]; form: FormState }) {
       />
       <h2>{t('content.tags.add')}</h2>
       <ErrorSummary form={form} />
-      <Form action="/content/tags" label={t('content.tags.add')}>
+      <Form action={href(paths.createTag)} label={t('content.tags.add')}>
         <Radios form={form} name="kind" label={t('content.tags.kind')} options={TAG_KINDS.map((kind) => ({ value: kind, label: t(tagKindLabel(kind)) }))} />
         <TextField form={form} name="name" label={t('content.tags.name')} maxLength={80} />
         <SubmitButton>{t('content.tags.submit')}</SubmitButton>

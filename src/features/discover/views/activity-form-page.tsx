@@ -5,12 +5,14 @@ import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { ACTIVITY_KINDS, kindLabel, type Activity } from '../service';
 import { MAX_NOTES_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH } from '../schema';
 import { activityPath, discoverPath } from '../urls';
+import { href } from '../../../server/route-contract';
+import { discoverRoutes } from '../route-table';
 
 /** The form to record a new activity, or to edit one when `activity` is given. */
 export function ActivityFormPage({ library, form, activity }: { library: WorkspaceLibrary; form: FormState; activity?: Activity }) {
   const { t } = usePage();
   const title = activity ? t('discover.activity.editTitle', { title: activity.title }) : t('discover.activity.newTitle');
-  const action = activity ? activityPath(library, activity.id, 'edit') : `${discoverPath(library)}/activities/new`;
+  const action = activity ? activityPath(library, activity.id, 'edit') : href(discoverRoutes.createActivity, { library: library.slug });
   return (
     <WorkspaceLayout library={library} section="discover" title={title}>
       <div class="narrow">

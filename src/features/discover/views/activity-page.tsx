@@ -8,10 +8,13 @@ import { CommentThread } from '../../../ui/workspace/comments';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Comment } from '../../workspace/service';
 import { PhotoStrip } from '../../photos/views/photo-strip';
+import { newPhotoPath } from '../../photos/urls';
 import type { Photo } from '../../photos/service';
 import { kindLabel, type Activity, type Insight } from '../service';
 import { activityPath, discoverPath, insightsPath } from '../urls';
 import { InsightsTable } from './parts';
+import { href } from '../../../server/route-contract';
+import { discoverRoutes } from '../route-table';
 
 interface ActivityPageProps {
   library: WorkspaceLibrary;
@@ -75,7 +78,7 @@ export function ActivityPage({ library, activity, insights, photos, comments, ca
       )}
       {canWork && (
         <p class="actions">
-          <a class="button button-secondary" href={`${discoverPath(library)}/insights/new?activity=${encodeURIComponent(activity.id)}`}>
+          <a class="button button-secondary" href={href(discoverRoutes.newInsight, { library: library.slug }, { activity: activity.id })}>
             {t('discover.activity.addInsight')}
           </a>
         </p>
@@ -84,7 +87,7 @@ export function ActivityPage({ library, activity, insights, photos, comments, ca
       {photos.length > 0 ? <PhotoStrip library={library} photos={photos} /> : <p class="empty">{t('discover.activity.noPhotos')}</p>}
       {canWork && (
         <p>
-          <a href={`/libraries/${library.slug}/photos/new?subject=activity:${encodeURIComponent(activity.id)}`}>{t('discover.activity.addPhoto')}</a>
+          <a href={newPhotoPath(library, { type: 'activity', id: activity.id })}>{t('discover.activity.addPhoto')}</a>
         </p>
       )}
       <CommentThread library={library} type="activity" id={activity.id} comments={comments} canComment={canComment} />

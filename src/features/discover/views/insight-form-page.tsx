@@ -6,6 +6,8 @@ import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Insight } from '../service';
 import { MAX_INSIGHT_LENGTH, MAX_THEME_LENGTH, MAX_THEMES } from '../schema';
 import { discoverPath, insightPath } from '../urls';
+import { href } from '../../../server/route-contract';
+import { discoverRoutes } from '../route-table';
 
 interface InsightFormPageProps {
   library: WorkspaceLibrary;
@@ -18,7 +20,7 @@ interface InsightFormPageProps {
 export function InsightFormPage({ library, form, activities, insight }: InsightFormPageProps) {
   const { t, locale } = usePage();
   const title = insight ? t('discover.insight.editTitle') : t('discover.insight.newTitle');
-  const action = insight ? insightPath(library, insight.id, 'edit') : `${discoverPath(library)}/insights/new`;
+  const action = insight ? insightPath(library, insight.id, 'edit') : href(discoverRoutes.createInsight, { library: library.slug });
   return (
     <WorkspaceLayout library={library} section="discover" title={title}>
       <div class="narrow">

@@ -7,6 +7,8 @@ import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Insight } from '../service';
 import { discoverPath, insightsPath } from '../urls';
 import { InsightsTable } from './parts';
+import { href } from '../../../server/route-contract';
+import { discoverRoutes } from '../route-table';
 
 interface InsightsPageProps {
   library: WorkspaceLibrary;
@@ -30,7 +32,7 @@ export function InsightsPage({ library, result, filter, themes, activities, canW
       </p>
       {canWork && (
         <p class="actions">
-          <a class="button button-primary" href={`${discoverPath(library)}/insights/new`}>
+          <a class="button button-primary" href={href(discoverRoutes.newInsight, { library: library.slug })}>
             {t('discover.insights.add')}
           </a>
         </p>

@@ -5,8 +5,10 @@ import { formatNumber } from '../../../i18n/format';
 import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Activity, DiscoverService, Insight } from '../service';
-import { discoverPath, insightsPath } from '../urls';
+import { insightsPath } from '../urls';
 import { ActivitiesTable, InsightsTable } from './parts';
+import { href } from '../../../server/route-contract';
+import { discoverRoutes } from '../route-table';
 
 interface OverviewPageProps {
   library: WorkspaceLibrary;
@@ -20,15 +22,14 @@ interface OverviewPageProps {
 /** The discover section: totals, the activities (25 a page) and the latest insights. */
 export function OverviewPage({ library, counts, activities, latest, canWork }: OverviewPageProps) {
   const { t, locale } = usePage();
-  const base = discoverPath(library);
   return (
     <WorkspaceLayout library={library} section="discover" title={t('discover.title')} lead={t('discover.lead')}>
       {canWork && (
         <p class="actions">
-          <a class="button button-primary" href={`${base}/activities/new`}>
+          <a class="button button-primary" href={href(discoverRoutes.newActivity, { library: library.slug })}>
             {t('discover.activities.add')}
           </a>
-          <a class="button button-secondary" href={`${base}/insights/new`}>
+          <a class="button button-secondary" href={href(discoverRoutes.newInsight, { library: library.slug })}>
             {t('discover.insights.add')}
           </a>
         </p>

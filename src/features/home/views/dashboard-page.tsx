@@ -4,12 +4,18 @@ import { SummaryList } from '../../../ui/table';
 import { formatNumber } from '../../../i18n/format';
 import type { MessageKey } from '../../../i18n';
 import type { Dashboard } from '../service';
+import { href } from '../../../server/route-contract';
+import { librariesRoutes as libraryRoutes } from '../../libraries/route-table';
+import { programsRoutes as programRoutes } from '../../programs/route-table';
+import { peopleRoutes } from '../../people/route-table';
+import { mailRoutes } from '../../mail/route-table';
+import { workspaceRoutes } from '../../workspace/route-table';
 
 const ADMIN_LINKS: { href: string; label: MessageKey }[] = [
-  { href: '/people', label: 'layout.nav.people' },
-  { href: '/libraries', label: 'layout.nav.libraries' },
-  { href: '/program', label: 'layout.nav.program' },
-  { href: '/outbox', label: 'layout.nav.outbox' },
+  { href: href(peopleRoutes.list), label: 'layout.nav.people' },
+  { href: href(libraryRoutes.list), label: 'layout.nav.libraries' },
+  { href: href(programRoutes.program), label: 'layout.nav.program' },
+  { href: href(mailRoutes.outbox), label: 'layout.nav.outbox' },
 ];
 
 function AdminSection({ counts }: { counts: Extract<Dashboard, { role: 'admin' }>['counts'] }) {
@@ -47,8 +53,8 @@ function CoachSection({ coached }: { coached: Extract<Dashboard, { role: 'coach'
         <ul>
           {coached.map((library) => (
             <li key={library.libraryId}>
-              <a href={`/libraries/${library.slug}`}>{library.libraryName}</a> ·{' '}
-              <a href={`/libraries/${library.slug}/journey`}>{t('home.dashboard.workspaceOf', { name: library.libraryName })}</a>
+              <a href={href(libraryRoutes.library, { library: library.slug })}>{library.libraryName}</a> ·{' '}
+              <a href={href(workspaceRoutes.journey, { library: library.slug })}>{t('home.dashboard.workspaceOf', { name: library.libraryName })}</a>
             </li>
           ))}
         </ul>
@@ -69,12 +75,12 @@ function StaffSection({ libraries }: { libraries: Extract<Dashboard, { role: 'st
           {libraries.map((library) => (
             <li class="card" key={library.libraryId}>
               <h3>
-                <a href={`/libraries/${library.slug}`}>{library.libraryName}</a>
+                <a href={href(libraryRoutes.library, { library: library.slug })}>{library.libraryName}</a>
               </h3>
               <p>{t('home.dashboard.yourRole', { role: t(library.role === 'lead' ? 'libraryRole.lead' : 'libraryRole.member') })}</p>
               <p>{t('home.dashboard.teamSize', { count: formatNumber(library.teamSize, locale) })}</p>
               <p>
-                <a class="button button-primary" href={`/libraries/${library.slug}/journey`}>
+                <a class="button button-primary" href={href(workspaceRoutes.journey, { library: library.slug })}>
                   {t('home.dashboard.openWorkspace')}
                 </a>
               </p>

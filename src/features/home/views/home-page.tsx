@@ -10,6 +10,10 @@ import type { PublicHome } from '../service';
 import { Paragraphs } from '../../../ui/paragraphs';
 import { href } from '../../../server/route-contract';
 import { directoryRoutes } from '../../directory/route-table';
+import { feedsRoutes } from '../../feeds/route-table';
+import { contactRoutes } from '../../contact/route-table';
+import { newsletterRoutes } from '../../newsletter/route-table';
+import { homeRoutes } from '../route-table';
 
 
 /** The ways to follow the program: newsletter, feeds, past issues and contact. */
@@ -23,16 +27,16 @@ function StayUpToDate() {
       <SubscribeForm form={emptyForm()} headingId="subscribe-title" />
       <ul>
         <li>
-          <a href="/feeds/all.atom">{t('home.follow.atom')}</a>
+          <a href={href(feedsRoutes.feed, { feed: 'all.atom' })}>{t('home.follow.atom')}</a>
         </li>
         <li>
-          <a href="/feeds/all.rss">{t('home.follow.rss')}</a>
+          <a href={href(feedsRoutes.feed, { feed: 'all.rss' })}>{t('home.follow.rss')}</a>
         </li>
         <li>
-          <a href="/newsletter">{t('home.follow.archive')}</a>
+          <a href={href(newsletterRoutes.newsletter)}>{t('home.follow.archive')}</a>
         </li>
         <li>
-          <a href="/contact">{t('home.follow.contact')}</a>
+          <a href={href(contactRoutes.form)}>{t('home.follow.contact')}</a>
         </li>
       </ul>
     </section>
@@ -50,8 +54,8 @@ export function HomePage({ home, text, recent }: { home: PublicHome; text: strin
   const head = (
     <>
       <SeoHead title={title} description={t('home.intro')} path="/" />
-      <link rel="alternate" type="application/atom+xml" title={t('home.follow.atom')} href="/feeds/all.atom" />
-      <link rel="alternate" type="application/rss+xml" title={t('home.follow.rss')} href="/feeds/all.rss" />
+      <link rel="alternate" type="application/atom+xml" title={t('home.follow.atom')} href={href(feedsRoutes.feed, { feed: 'all.atom' })} />
+      <link rel="alternate" type="application/rss+xml" title={t('home.follow.rss')} href={href(feedsRoutes.feed, { feed: 'all.rss' })} />
     </>
   );
   return (
@@ -71,7 +75,7 @@ export function HomePage({ home, text, recent }: { home: PublicHome; text: strin
       )}
       {actor ? (
         <p>
-          <a href="/dashboard">{t('home.dashboardLink')}</a>
+          <a href={href(homeRoutes.dashboard)}>{t('home.dashboardLink')}</a>
         </p>
       ) : (
         <p>

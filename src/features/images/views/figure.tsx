@@ -1,12 +1,14 @@
 import { usePage } from '../../../ui/context';
 import type { ImageInfo } from '../service';
+import { href } from '../../../server/route-contract';
+import { imagesRoutes } from '../route-table';
 
 /** Fits the reading column (68rem, less padding) on wide screens, the screen width on narrow ones. */
 const DEFAULT_SIZES = '(min-width: 68rem) 66rem, 100vw';
 
 /** The address of one variant of an image. */
 export function variantUrl(id: string, width: number, format: 'webp' | 'jpg'): string {
-  return `/images/${id}/${width}.${format}`;
+  return href(imagesRoutes.file, { image: id, file: `${width}.${format}` });
 }
 
 /** A `srcset` listing every width of an image in one format. */

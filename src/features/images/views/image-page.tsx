@@ -5,6 +5,8 @@ import { SummaryList } from '../../../ui/table';
 import type { ImageInfo } from '../service';
 import { DetailsFields } from './details-fields';
 import { ImageFigure } from './figure';
+import { href } from '../../../server/route-contract';
+import { imagesRoutes } from '../route-table';
 
 /** One image: a preview with its caption, its sizes, and the form to change its description. */
 export function ImagePage({ image, form }: { image: ImageInfo; form: FormState }) {
@@ -23,13 +25,13 @@ export function ImagePage({ image, form }: { image: ImageInfo; form: FormState }
       <div class="narrow">
         <h2>{t('images.detail.edit')}</h2>
         <ErrorSummary form={form} />
-        <Form action={`/images/${image.id}`}>
+        <Form action={href(imagesRoutes.update, { image: image.id })}>
           <DetailsFields form={form} />
           <SubmitButton>{t('common.save')}</SubmitButton>
         </Form>
       </div>
       <p>
-        <a href="/images">{t('images.detail.back')}</a>
+        <a href={href(imagesRoutes.list)}>{t('images.detail.back')}</a>
       </p>
     </Layout>
   );

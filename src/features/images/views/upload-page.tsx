@@ -2,6 +2,8 @@ import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, FileField, Form, IMAGE_ACCEPT, SubmitButton, type FormState } from '../../../ui/forms';
 import { DetailsFields } from './details-fields';
+import { href } from '../../../server/route-contract';
+import { imagesRoutes } from '../route-table';
 
 /**
  * The upload form, sent as multipart. After an error the other fields are
@@ -14,7 +16,7 @@ export function UploadPage({ form, maxMegabytes }: { form: FormState; maxMegabyt
       <div class="narrow">
         <PageHeading title={t('images.upload.title')} />
         <ErrorSummary form={form} />
-        <Form action="/images/new" encType="multipart/form-data">
+        <Form action={href(imagesRoutes.upload)} encType="multipart/form-data">
           <FileField
             form={form}
             label={t('images.field.file')}
@@ -26,7 +28,7 @@ export function UploadPage({ form, maxMegabytes }: { form: FormState; maxMegabyt
           <SubmitButton>{t('images.upload.submit')}</SubmitButton>
         </Form>
         <p>
-          <a href="/images">{t('images.detail.back')}</a>
+          <a href={href(imagesRoutes.list)}>{t('images.detail.back')}</a>
         </p>
       </div>
     </Layout>

@@ -7,6 +7,8 @@ import { formatDateTime, formatNumber } from '../../../i18n/format';
 import type { MessageKey } from '../../../i18n';
 import type { JobStatus } from '../../../db/tables/jobs';
 import type { JobRow } from '../repository';
+import { href } from '../../../server/route-contract';
+import { jobsRoutes } from '../route-table';
 
 export const JOB_STATUSES: readonly JobStatus[] = ['pending', 'running', 'failed', 'done'];
 
@@ -51,7 +53,7 @@ export function JobsPage({ status, result }: JobsPageProps) {
           {
             header: t('jobs.column.action'),
             cell: (job: JobRow) => (
-              <Form action={`/jobs/${job.id}/retry`} class="inline-form" label={t('jobs.retry.label', { key: job.idempotency_key })}>
+              <Form action={href(jobsRoutes.retry, { job: job.id })} class="inline-form" label={t('jobs.retry.label', { key: job.idempotency_key })}>
                 <SubmitButton variant="secondary">{t('jobs.retry.button')}</SubmitButton>
               </Form>
             ),
@@ -71,7 +73,7 @@ export function JobsPage({ status, result }: JobsPageProps) {
           {
             header: t('jobs.states.state'),
             cell: (state) => (
-              <a href={`/jobs?status=${state}`} aria-current={state === status ? 'page' : undefined}>
+              <a href={href(jobsRoutes.list, {}, { status: state })} aria-current={state === status ? 'page' : undefined}>
                 {t(statusLabel[state])}
               </a>
             ),

@@ -3,6 +3,8 @@ import { usePage } from '../../../ui/context';
 import { PERSON_NAME_MAX_LENGTH } from '../../accounts/schema';
 import { ErrorSummary, Form, Radios, SubmitButton, TextField, type FormState } from '../../../ui/forms';
 import type { RequestLibrary } from '../../../server/types';
+import { href } from '../../../server/route-contract';
+import { librariesRoutes as libraryRoutes } from '../route-table';
 
 /** The form a library's lead (or an admin) uses to invite someone to the library's team. */
 export function InvitePage({ library, form }: { library: RequestLibrary; form: FormState }) {
@@ -13,7 +15,7 @@ export function InvitePage({ library, form }: { library: RequestLibrary; form: F
       <div class="narrow">
         <PageHeading title={title} lead={t('libraries.invite.intro')} />
         <ErrorSummary form={form} />
-        <Form action={`/libraries/${library.slug}/invite`}>
+        <Form action={href(libraryRoutes.sendInvite, { library: library.slug })}>
           <TextField form={form} name="email" type="email" label={t('libraries.field.email')} autocomplete="off" maxLength={254} />
           <TextField form={form} name="name" label={t('libraries.field.personName')} autocomplete="off" maxLength={PERSON_NAME_MAX_LENGTH} />
           <Radios
@@ -36,7 +38,7 @@ export function InvitePage({ library, form }: { library: RequestLibrary; form: F
           />
           <div class="actions">
             <SubmitButton>{t('libraries.invite.submit')}</SubmitButton>
-            <a href={`/libraries/${library.slug}`}>{t('common.cancel')}</a>
+            <a href={href(libraryRoutes.library, { library: library.slug })}>{t('common.cancel')}</a>
           </div>
         </Form>
       </div>

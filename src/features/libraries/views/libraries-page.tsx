@@ -7,6 +7,8 @@ import { formatNumber } from '../../../i18n/format';
 import type { Cohort } from '../../programs/service';
 import type { Library } from '../service';
 import { US_STATE_CODES } from '../schema';
+import { href } from '../../../server/route-contract';
+import { librariesRoutes as libraryRoutes } from '../route-table';
 
 interface LibrariesPageProps {
   result: Page<Library>;
@@ -30,13 +32,13 @@ export function LibrariesPage({ result, filter, cohorts, canAdd, seesAny }: Libr
       <PageHeading title={t('libraries.list.title')} lead={t('libraries.list.lead')} />
       {canAdd && (
         <p class="actions">
-          <a class="button button-primary" href="/libraries/new">
+          <a class="button button-primary" href={href(libraryRoutes.new)}>
             {t('libraries.list.add')}
           </a>
         </p>
       )}
       {seesAny && (
-        <form method="get" action="/libraries" class="filters" aria-label={t('libraries.filter.label')}>
+        <form method="get" action={href(libraryRoutes.list)} class="filters" aria-label={t('libraries.filter.label')}>
           <Select
             form={filterForm}
             name="state"
@@ -55,7 +57,7 @@ export function LibrariesPage({ result, filter, cohorts, canAdd, seesAny }: Libr
           )}
           <div class="field">
             <SubmitButton variant="secondary">{t('libraries.filter.submit')}</SubmitButton>
-            {filtered && <a href="/libraries">{t('libraries.filter.clear')}</a>}
+            {filtered && <a href={href(libraryRoutes.list)}>{t('libraries.filter.clear')}</a>}
           </div>
         </form>
       )}
@@ -65,7 +67,7 @@ export function LibrariesPage({ result, filter, cohorts, canAdd, seesAny }: Libr
         rowKey={(library) => library.id}
         empty={empty}
         columns={[
-          { header: t('libraries.field.name'), cell: (library) => <a href={`/libraries/${library.slug}`}>{library.name}</a> },
+          { header: t('libraries.field.name'), cell: (library) => <a href={href(libraryRoutes.library, { library: library.slug })}>{library.name}</a> },
           { header: t('libraries.field.town'), cell: (library) => library.town },
           { header: t('libraries.field.state'), cell: (library) => library.state },
           {

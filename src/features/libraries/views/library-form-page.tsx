@@ -4,6 +4,8 @@ import { ErrorSummary, Form, Select, SubmitButton, TextArea, TextField, type For
 import { timeZoneOptions } from '../../../i18n/format';
 import type { Cohort } from '../../programs/service';
 import type { Library } from '../service';
+import { href } from '../../../server/route-contract';
+import { librariesRoutes as libraryRoutes } from '../route-table';
 
 const timeZones: Option[] = timeZoneOptions().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }));
 
@@ -15,7 +17,7 @@ export function LibraryFormPage({ form, library, cohorts }: { form: FormState; l
     <Layout title={title}>
       <PageHeading title={title} />
       <ErrorSummary form={form} />
-      <Form action={library ? `/libraries/${library.slug}/edit` : '/libraries/new'}>
+      <Form action={library ? href(libraryRoutes.update, { library: library.slug }) : href(libraryRoutes.create)}>
         <TextField form={form} name="name" label={t('libraries.field.name')} hint={library ? undefined : t('libraries.hint.name')} maxLength={200} />
         <TextField form={form} name="town" label={t('libraries.field.town')} maxLength={100} />
         <TextField form={form} name="state" width="short" label={t('libraries.field.state')} hint={t('libraries.hint.state')} maxLength={2} />
@@ -33,7 +35,7 @@ export function LibraryFormPage({ form, library, cohorts }: { form: FormState; l
         />
         <div class="actions">
           <SubmitButton>{t('common.save')}</SubmitButton>
-          <a href={library ? `/libraries/${library.slug}` : '/libraries'}>{t('common.cancel')}</a>
+          <a href={library ? href(libraryRoutes.library, { library: library.slug }) : href(libraryRoutes.list)}>{t('common.cancel')}</a>
         </div>
       </Form>
     </Layout>

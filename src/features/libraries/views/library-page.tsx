@@ -7,6 +7,9 @@ import { sectionPath } from '../../../ui/workspace/layout';
 import type { LibraryRole } from '../../../db/types';
 import type { Person } from '../../accounts/service';
 import type { Library } from '../service';
+import { href } from '../../../server/route-contract';
+import { librariesRoutes as libraryRoutes } from '../route-table';
+import { peopleRoutes } from '../../people/route-table';
 
 export interface TeamMember {
   person: Person;
@@ -28,13 +31,12 @@ interface LibraryPageProps {
 
 /** A person's name, linked to their record for those who can open it. */
 function PersonName({ person, link }: { person: Person; link: boolean }) {
-  return link ? <a href={`/people/${person.id}`}>{person.name}</a> : <>{person.name}</>;
+  return link ? <a href={href(peopleRoutes.person, { person: person.id })}>{person.name}</a> : <>{person.name}</>;
 }
 
 /** A library's profile, its team and its coaches. */
 export function LibraryPage({ library, cohortName, members, coaches, canInvite, canEdit, canSeePeople }: LibraryPageProps) {
   const { t, locale, actor } = usePage();
-  const base = `/libraries/${library.slug}`;
   return (
     <Layout title={library.name}>
       <PageHeading title={library.name} lead={t('libraries.page.place', { town: library.town, state: library.state })} />
@@ -50,7 +52,7 @@ export function LibraryPage({ library, cohortName, members, coaches, canInvite, 
       )}
       {canEdit && (
         <p class="actions">
-          <a class="button button-secondary" href={`${base}/edit`}>
+          <a class="button button-secondary" href={href(libraryRoutes.edit, { library: library.slug })}>
             {t('libraries.page.edit')}
           </a>
         </p>
@@ -95,7 +97,7 @@ export function LibraryPage({ library, cohortName, members, coaches, canInvite, 
                 {
                   header: t('libraries.page.actions'),
                   cell: (m: TeamMember) => (
-                    <a href={`${base}/members/${m.person.id}/remove`} aria-label={t('libraries.page.removeLabel', { name: m.person.name })}>
+                    <a href={href(libraryRoutes.removeMember, { library: library.slug, person: m.person.id })} aria-label={t('libraries.page.removeLabel', { name: m.person.name })}>
                       {t('libraries.page.remove')}
                     </a>
                   ),
@@ -106,7 +108,7 @@ export function LibraryPage({ library, cohortName, members, coaches, canInvite, 
       />
       {canInvite && (
         <p class="actions">
-          <a class="button button-primary" href={`${base}/invite`}>
+          <a class="button button-primary" href={href(libraryRoutes.invite, { library: library.slug })}>
             {t('libraries.page.invite')}
           </a>
         </p>

@@ -3,6 +3,8 @@ import { usePage } from '../../../ui/context';
 import { SummaryList } from '../../../ui/table';
 import { formatDateTime } from '../../../i18n/format';
 import type { OutboxItem } from './outbox-page';
+import { href } from '../../../server/route-contract';
+import { mailRoutes } from '../route-table';
 
 /**
  * One kept message, shown as plain text only: its HTML part, if any, is
@@ -23,7 +25,7 @@ export function MessagePage({ message }: { message: OutboxItem & { text_body: st
       <p class="hint">{t('mail.message.note')}</p>
       <pre class="mail">{message.text_body}</pre>
       <p>
-        <a href="/outbox">{t('mail.message.back')}</a>
+        <a href={href(mailRoutes.outbox)}>{t('mail.message.back')}</a>
       </p>
     </Layout>
   );

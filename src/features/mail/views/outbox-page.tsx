@@ -3,6 +3,8 @@ import { usePage } from '../../../ui/context';
 import { Table } from '../../../ui/table';
 import { Pagination, type Page } from '../../../ui/pagination';
 import { formatDateTime } from '../../../i18n/format';
+import { href } from '../../../server/route-contract';
+import { mailRoutes } from '../route-table';
 
 export interface OutboxItem {
   id: string;
@@ -24,7 +26,7 @@ export function OutboxPage({ result, delivers }: { result: Page<OutboxItem>; del
         empty={t('mail.outbox.empty')}
         columns={[
           { header: t('mail.column.to'), cell: (message) => message.to_address },
-          { header: t('mail.column.subject'), cell: (message) => <a href={`/outbox/${message.id}`}>{message.subject}</a> },
+          { header: t('mail.column.subject'), cell: (message) => <a href={href(mailRoutes.message, { message: message.id })}>{message.subject}</a> },
           { header: t('mail.column.date'), cell: (message) => formatDateTime(message.created_at, locale, timeZone) },
         ]}
       />

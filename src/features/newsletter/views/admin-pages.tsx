@@ -8,6 +8,8 @@ import type { MessageKey } from '../../../i18n';
 import type { DeliveryStatus, IssueStatus, SubscriberStatus } from '../../../db/tables/newsletter';
 import type { IssueSummary } from '../service';
 import { IssueBody, type IssueContent, type IssueItem } from './issue-content';
+import { href } from '../../../server/route-contract';
+import { newsletterRoutes } from '../route-table';
 
 const issueStatus: Record<IssueStatus, MessageKey> = {
   draft: 'newsletter.issueStatus.draft',
@@ -35,11 +37,11 @@ function AdminLinks() {
   const { t } = usePage();
   return (
     <p class="actions">
-      <a class="button button-primary" href="/newsletter/issues/new">
+      <a class="button button-primary" href={href(newsletterRoutes.newIssue)}>
         {t('newsletter.issues.new')}
       </a>
-      <a href="/newsletter/subscribers">{t('newsletter.subscribers.title')}</a>
-      <a href="/newsletter">{t('newsletter.issues.publicPage')}</a>
+      <a href={href(newsletterRoutes.subscribers)}>{t('newsletter.subscribers.title')}</a>
+      <a href={href(newsletterRoutes.newsletter)}>{t('newsletter.issues.publicPage')}</a>
     </p>
   );
 }
@@ -57,7 +59,7 @@ export function IssuesPage({ result }: { result: Page<IssueSummary> }) {
         rowKey={(issue) => issue.id}
         empty={t('newsletter.issues.empty')}
         columns={[
-          { header: t('newsletter.column.subject'), cell: (issue) => <a href={`/newsletter/issues/${issue.id}`}>{issue.subject}</a> },
+          { header: t('newsletter.column.subject'), cell: (issue) => <a href={href(newsletterRoutes.issue, { issue: issue.id })}>{issue.subject}</a> },
           { header: t('newsletter.column.status'), cell: (issue) => t(issueStatus[issue.status]) },
           { header: t('newsletter.column.created'), cell: (issue) => formatDateTime(issue.createdAt, locale, timeZone) },
           { header: t('newsletter.column.sent'), numeric: true, cell: (issue) => formatNumber(issue.counts.sent, locale) },
@@ -78,7 +80,7 @@ export function IssueFormPage({ form, items, issueId }: { form: FormState; items
     <Layout title={title}>
       <PageHeading title={title} lead={t('newsletter.compose.lead')} />
       <ErrorSummary form={form} />
-      <Form action={issueId ? `/newsletter/issues/${issueId}/edit` : '/newsletter/issues/new'}>
+      <Form action={issueId ? href(newsletterRoutes.update, { issue: issueId }) : href(newsletterRoutes.createIssue)}>
         <TextField form={form} name="subject" label={t('newsletter.field.subject')} maxLength={200} />
         <TextArea form={form} name="intro" label={t('newsletter.field.intro')} hint={t('newsletter.hint.intro')} rows={10} optional />
         {items.length === 0 ? (
@@ -94,7 +96,7 @@ export function IssueFormPage({ form, items, issueId }: { form: FormState; items
         )}
         <div class="actions">
           <SubmitButton>{t('newsletter.compose.submit')}</SubmitButton>
-          <a href={issueId ? `/newsletter/issues/${issueId}` : '/newsletter/issues'}>{t('common.cancel')}</a>
+          <a href={issueId ? href(newsletterRoutes.issue, { issue: issueId }) : href(newsletterRoutes.issues)}>{t('common.cancel')}</a>
         </div>
       </Form>
     </Layout>
@@ -149,30 +151,29 @@ function RefreshControl({ autoRefresh }: { autoRefresh: boolean }) {
 /** One issue: its actions and, once sending, its progress and recipients. */
 export function IssuePage({ issue, content, text, deliveries, autoRefresh }: IssuePageProps) {
   const { t, locale, timeZone } = usePage();
-  const base = `/newsletter/issues/${issue.id}`;
   return (
     <Layout title={issue.subject}>
       <PageHeading title={issue.subject} lead={t(issue.status === 'draft' ? 'newsletter.issue.draftLead' : 'newsletter.issue.sendingLead')} />
       <div class="actions">
         {issue.status === 'draft' && (
           <>
-            <a class="button button-secondary" href={`${base}/edit`}>
+            <a class="button button-secondary" href={href(newsletterRoutes.edit, { issue: issue.id })}>
               {t('newsletter.issue.edit')}
             </a>
-            <Form action={`${base}/test`} class="inline-form" label={t('newsletter.issue.test')}>
+            <Form action={href(newsletterRoutes.test, { issue: issue.id })} class="inline-form" label={t('newsletter.issue.test')}>
               <SubmitButton variant="secondary">{t('newsletter.issue.test')}</SubmitButton>
             </Form>
-            <a class="button button-primary" href={`${base}/send`}>
+            <a class="button button-primary" href={href(newsletterRoutes.send, { issue: issue.id })}>
               {t('newsletter.issue.send')}
             </a>
           </>
         )}
         {issue.counts.failed > 0 && (
-          <Form action={`${base}/retry`} class="inline-form" label={t('newsletter.issue.retry', { count: issue.counts.failed })}>
+          <Form action={href(newsletterRoutes.retry, { issue: issue.id })} class="inline-form" label={t('newsletter.issue.retry', { count: issue.counts.failed })}>
             <SubmitButton variant="secondary">{t('newsletter.issue.retry', { count: issue.counts.failed })}</SubmitButton>
           </Form>
         )}
-        <a href="/newsletter/issues">{t('newsletter.issue.back')}</a>
+        <a href={href(newsletterRoutes.issues)}>{t('newsletter.issue.back')}</a>
       </div>
       {issue.status !== 'draft' && (
         <section aria-labelledby="progress-heading">
@@ -220,17 +221,17 @@ export function SendPage({ issue, confirmed }: { issue: IssueSummary; confirmed:
           <>
             <p class="lead">{t('newsletter.send.lead', { subject: issue.subject, count: formatNumber(confirmed, locale) })}</p>
             <p>{t('newsletter.send.warning')}</p>
-            <Form action={`/newsletter/issues/${issue.id}/send`}>
+            <Form action={href(newsletterRoutes.confirmSend, { issue: issue.id })}>
               <div class="actions">
                 <SubmitButton>{t('newsletter.send.submit', { count: formatNumber(confirmed, locale) })}</SubmitButton>
-                <a href={`/newsletter/issues/${issue.id}`}>{t('common.cancel')}</a>
+                <a href={href(newsletterRoutes.issue, { issue: issue.id })}>{t('common.cancel')}</a>
               </div>
             </Form>
           </>
         )}
         {confirmed === 0 && (
           <p>
-            <a href={`/newsletter/issues/${issue.id}`}>{t('newsletter.issue.back')}</a>
+            <a href={href(newsletterRoutes.issue, { issue: issue.id })}>{t('newsletter.issue.back')}</a>
           </p>
         )}
       </div>
@@ -250,11 +251,11 @@ export interface SubscriberRowView {
 /** Subscribers, filtered by status, with the CSV export. */
 export function SubscribersPage({ result, status, counts }: { result: Page<SubscriberRowView>; status: SubscriberStatus | undefined; counts: string }) {
   const { t, locale, timeZone } = usePage();
-  const csv = `/newsletter/subscribers.csv${status ? `?status=${status}` : ''}`;
+  const csv = href(newsletterRoutes.subscribersCsv, {}, { status });
   return (
     <Layout title={t('newsletter.subscribers.title')}>
       <PageHeading title={t('newsletter.subscribers.title')} lead={counts} />
-      <form method="get" action="/newsletter/subscribers" class="filters" aria-label={t('newsletter.subscribers.filter')}>
+      <form method="get" action={href(newsletterRoutes.subscribers)} class="filters" aria-label={t('newsletter.subscribers.filter')}>
         <Select
           form={{ values: { status: status ?? '' }, errors: {} }}
           name="status"
@@ -270,7 +271,7 @@ export function SubscribersPage({ result, status, counts }: { result: Page<Subsc
         <a href={csv} download>
           {t('newsletter.subscribers.csv')}
         </a>
-        <a href="/newsletter/issues">{t('newsletter.issue.back')}</a>
+        <a href={href(newsletterRoutes.issues)}>{t('newsletter.issue.back')}</a>
       </p>
       <Table
         caption={t('newsletter.subscribers.caption', { total: result.total })}

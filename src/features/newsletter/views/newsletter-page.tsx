@@ -4,6 +4,8 @@ import { Pagination, type Page } from '../../../ui/pagination';
 import type { FormState } from '../../../ui/forms';
 import { formatDateTime } from '../../../i18n/format';
 import { SubscribeForm } from './subscribe-form';
+import { href } from '../../../server/route-contract';
+import { newsletterRoutes } from '../route-table';
 
 export interface ArchivedIssue {
   id: string;
@@ -30,7 +32,7 @@ export function NewsletterPage({ form, issues }: { form: FormState; issues: Page
           <ul>
             {issues.items.map((issue) => (
               <li key={issue.id}>
-                <a href={`/newsletter/archive/${issue.id}`}>{issue.subject}</a>
+                <a href={href(newsletterRoutes.archive, { issue: issue.id })}>{issue.subject}</a>
                 {issue.finished_at && <> ({formatDateTime(issue.finished_at, locale, timeZone)})</>}
               </li>
             ))}

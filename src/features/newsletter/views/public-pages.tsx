@@ -4,6 +4,8 @@ import { Form, SubmitButton } from '../../../ui/forms';
 import { formatDateTime } from '../../../i18n/format';
 import type { MessageKey } from '../../../i18n';
 import { IssueBody, type IssueContent } from './issue-content';
+import { href } from '../../../server/route-contract';
+import { newsletterRoutes } from '../route-table';
 
 /** The same answer to every subscribe request, whether the address was new, known, or a bot's. */
 export function CheckEmailPage() {
@@ -28,7 +30,7 @@ export function ConfirmPage({ token }: { token: string }) {
     <Layout title={t('newsletter.confirm.title')}>
       <div class="narrow">
         <PageHeading title={t('newsletter.confirm.title')} lead={t('newsletter.confirm.lead')} />
-        <Form action={`/newsletter/confirm/${encodeURIComponent(token)}`}>
+        <Form action={href(newsletterRoutes.confirmed, { token })}>
           <SubmitButton>{t('newsletter.confirm.submit')}</SubmitButton>
         </Form>
       </div>
@@ -44,7 +46,7 @@ export function ConfirmedPage() {
       <div class="narrow">
         <PageHeading title={t('newsletter.confirmed.title')} lead={t('newsletter.confirmed.lead')} />
         <p>
-          <a href="/newsletter">{t('newsletter.confirmed.archive')}</a>
+          <a href={href(newsletterRoutes.newsletter)}>{t('newsletter.confirmed.archive')}</a>
         </p>
       </div>
     </Layout>
@@ -67,7 +69,7 @@ export function ConfirmProblemPage({ problem }: { problem: ConfirmProblem }) {
       <div class="narrow">
         <PageHeading title={t('newsletter.confirmProblem.title')} lead={t(problemCopy[problem])} />
         <p>
-          <a href="/newsletter">{t(problem === 'used' ? 'newsletter.confirmed.archive' : 'newsletter.confirmProblem.again')}</a>
+          <a href={href(newsletterRoutes.newsletter)}>{t(problem === 'used' ? 'newsletter.confirmed.archive' : 'newsletter.confirmProblem.again')}</a>
         </p>
       </div>
     </Layout>
@@ -82,7 +84,7 @@ export function UnsubscribePage({ token, email, already }: { token: string; emai
     <Layout title={t('newsletter.unsubscribe.title')}>
       <div class="narrow">
         <PageHeading title={t('newsletter.unsubscribe.title')} lead={t('newsletter.unsubscribe.lead', { email })} />
-        <Form action={`/newsletter/unsubscribe/${encodeURIComponent(token)}`}>
+        <Form action={href(newsletterRoutes.unsubscribed, { token })}>
           <SubmitButton>{t('newsletter.unsubscribe.submit')}</SubmitButton>
         </Form>
       </div>
@@ -98,7 +100,7 @@ export function UnsubscribedPage() {
       <div class="narrow">
         <PageHeading title={t('newsletter.unsubscribed.title')} lead={t('newsletter.unsubscribed.lead')} />
         <p>
-          <a href="/newsletter">{t('newsletter.unsubscribed.again')}</a>
+          <a href={href(newsletterRoutes.newsletter)}>{t('newsletter.unsubscribed.again')}</a>
         </p>
       </div>
     </Layout>
@@ -113,7 +115,7 @@ export function ArchivePage({ issue }: { issue: IssueContent & { finishedAt: str
       <IssueBody content={issue} t={t} publicUrl="" headingLevel={1} />
       <p class="hint">{t('newsletter.archive.sentOn', { date: formatDateTime(issue.finishedAt, locale, timeZone) })}</p>
       <p>
-        <a href="/newsletter">{t('newsletter.archive.back')}</a>
+        <a href={href(newsletterRoutes.newsletter)}>{t('newsletter.archive.back')}</a>
       </p>
     </Layout>
   );

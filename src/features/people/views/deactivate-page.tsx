@@ -2,6 +2,8 @@ import { Layout, PageHeading } from '../../../ui/layout';
 import { usePage } from '../../../ui/context';
 import { Form, SubmitButton } from '../../../ui/forms';
 import type { Person } from '../../accounts/service';
+import { href } from '../../../server/route-contract';
+import { peopleRoutes } from '../route-table';
 
 /**
  * Asks for confirmation before deactivating someone. `problem` explains why
@@ -17,14 +19,14 @@ export function DeactivatePage({ person, problem }: { person: Person; problem?: 
           <p>{problem}</p>
         </div>
       ) : (
-        <Form action={`/people/${person.id}/deactivate`}>
+        <Form action={href(peopleRoutes.confirmDeactivate, { person: person.id })}>
           <SubmitButton variant="danger">{t('people.deactivate.submit')}</SubmitButton>
-          <a href={`/people/${person.id}`}>{t('common.cancel')}</a>
+          <a href={href(peopleRoutes.person, { person: person.id })}>{t('common.cancel')}</a>
         </Form>
       )}
       {problem && (
         <p>
-          <a href={`/people/${person.id}`}>{t('people.edit.back', { name: person.name })}</a>
+          <a href={href(peopleRoutes.person, { person: person.id })}>{t('people.edit.back', { name: person.name })}</a>
         </p>
       )}
     </Layout>

@@ -3,6 +3,8 @@ import { usePage } from '../../../ui/context';
 import { PERSON_NAME_MAX_LENGTH } from '../../accounts/schema';
 import { ErrorSummary, Form, Radios, SubmitButton, TextField, type FormState } from '../../../ui/forms';
 import { AccessFields, type LibraryChoice } from './access-fields';
+import { href } from '../../../server/route-contract';
+import { peopleRoutes } from '../route-table';
 
 /** The form a program admin uses to invite someone with a role and their libraries. */
 export function InvitePage({ form, libraries }: { form: FormState; libraries: LibraryChoice[] }) {
@@ -11,7 +13,7 @@ export function InvitePage({ form, libraries }: { form: FormState; libraries: Li
     <Layout title={t('people.invite.title')}>
       <PageHeading title={t('people.invite.title')} lead={t('people.invite.lead')} />
       <ErrorSummary form={form} />
-      <Form action="/people/invite">
+      <Form action={href(peopleRoutes.sendInvite)}>
         <TextField form={form} name="email" type="email" label={t('accounts.field.email')} autocomplete="off" maxLength={254} />
         <TextField form={form} name="name" label={t('people.field.name')} autocomplete="off" maxLength={PERSON_NAME_MAX_LENGTH} />
         <AccessFields form={form} libraries={libraries} />
@@ -25,7 +27,7 @@ export function InvitePage({ form, libraries }: { form: FormState; libraries: Li
           ]}
         />
         <SubmitButton>{t('people.invite.submit')}</SubmitButton>
-        <a href="/people">{t('common.cancel')}</a>
+        <a href={href(peopleRoutes.list)}>{t('common.cancel')}</a>
       </Form>
     </Layout>
   );

@@ -1,5 +1,7 @@
 import { usePage } from '../../../ui/context';
 import type { PersonLibraryLinks } from '../../libraries/service';
+import { href } from '../../../server/route-contract';
+import { librariesRoutes as libraryRoutes } from '../../libraries/route-table';
 
 /** The libraries a person works in (with their team role) and coaches, as inline links. */
 export function LibraryLinks({ links }: { links: PersonLibraryLinks }) {
@@ -10,7 +12,7 @@ export function LibraryLinks({ links }: { links: PersonLibraryLinks }) {
       {links.memberships.map((m, index) => (
         <span key={m.libraryId}>
           {index > 0 && '; '}
-          <a href={`/libraries/${m.slug}`}>{m.libraryName}</a> ({t(m.role === 'lead' ? 'libraryRole.lead' : 'libraryRole.member')})
+          <a href={href(libraryRoutes.library, { library: m.slug })}>{m.libraryName}</a> ({t(m.role === 'lead' ? 'libraryRole.lead' : 'libraryRole.member')})
         </span>
       ))}
       {links.coached.length > 0 && (
@@ -19,7 +21,7 @@ export function LibraryLinks({ links }: { links: PersonLibraryLinks }) {
           {links.coached.map((c, index) => (
             <span key={c.libraryId}>
               {index > 0 && ', '}
-              <a href={`/libraries/${c.slug}`}>{c.libraryName}</a>
+              <a href={href(libraryRoutes.library, { library: c.slug })}>{c.libraryName}</a>
             </span>
           ))}
         </span>

@@ -5,6 +5,8 @@ import { Table } from '../../../ui/table';
 import { Pagination, type Page } from '../../../ui/pagination';
 import type { PersonWithLinks } from '../service';
 import { LibraryLinks } from './library-links';
+import { href } from '../../../server/route-contract';
+import { peopleRoutes } from '../route-table';
 
 interface PeopleListPageProps {
   filter: FormState;
@@ -21,13 +23,13 @@ export function PeopleListPage({ filter, result }: PeopleListPageProps) {
     <Layout title={t('people.list.title')}>
       <PageHeading title={t('people.list.title')} lead={t('people.list.lead')} />
       <p class="actions">
-        <a class="button button-primary" href="/people/invite">
+        <a class="button button-primary" href={href(peopleRoutes.invite)}>
           {t('people.list.invite')}
         </a>{' '}
         <a href="/people/sign-in-security">{t('accounts.twoFactor.settings.title')}</a>
       </p>
       <ErrorSummary form={filter} />
-      <form method="get" action="/people" class="filters" aria-label={t('people.filter.label')}>
+      <form method="get" action={href(peopleRoutes.list)} class="filters" aria-label={t('people.filter.label')}>
         <Select
           form={filter}
           name="role"
@@ -45,7 +47,7 @@ export function PeopleListPage({ filter, result }: PeopleListPageProps) {
         <TextField form={filter} name="q" label={t('people.filter.query')} optional maxLength={200} />
         <div class="field">
           <SubmitButton variant="secondary">{t('people.filter.submit')}</SubmitButton>
-          <a href="/people">{t('people.filter.clear')}</a>
+          <a href={href(peopleRoutes.list)}>{t('people.filter.clear')}</a>
         </div>
       </form>
       {result && (
@@ -56,7 +58,7 @@ export function PeopleListPage({ filter, result }: PeopleListPageProps) {
             rowKey={(person) => person.id}
             empty={t('people.list.empty')}
             columns={[
-              { header: t('people.column.name'), cell: (person) => <a href={`/people/${person.id}`}>{person.name}</a> },
+              { header: t('people.column.name'), cell: (person) => <a href={href(peopleRoutes.person, { person: person.id })}>{person.name}</a> },
               { header: t('people.column.email'), cell: (person) => person.email },
               { header: t('people.column.role'), cell: (person) => t(`role.${person.role}`) },
               { header: t('people.column.status'), cell: (person) => t(`status.${person.status}`) },

@@ -5,6 +5,8 @@ import { SummaryList } from '../../../ui/table';
 import { formatDateTime } from '../../../i18n/format';
 import type { PersonWithLinks } from '../service';
 import { LibraryLinks } from './library-links';
+import { href } from '../../../server/route-contract';
+import { peopleRoutes } from '../route-table';
 
 /** One person's details and what an admin can do about them. */
 export function PersonPage({ person }: { person: PersonWithLinks }) {
@@ -27,7 +29,7 @@ export function PersonPage({ person }: { person: PersonWithLinks }) {
       <h2>{t('people.detail.actions')}</h2>
       {isSelf && <p>{t('people.detail.self')}</p>}
       <div class="actions">
-        <a class="button button-secondary" href={`/people/${person.id}/edit`}>
+        <a class="button button-secondary" href={href(peopleRoutes.edit, { person: person.id })}>
           {t('people.detail.edit')}
         </a>
         {person.two_factor_enabled && !isSelf && (
@@ -36,24 +38,24 @@ export function PersonPage({ person }: { person: PersonWithLinks }) {
           </a>
         )}
         {person.status === 'invited' && (
-          <Form action={`/people/${person.id}/resend-invitation`} class="inline-form">
+          <Form action={href(peopleRoutes.resendInvitation, { person: person.id })} class="inline-form">
             <SubmitButton variant="secondary">{t('people.detail.resend')}</SubmitButton>
           </Form>
         )}
         {person.status === 'deactivated' ? (
-          <Form action={`/people/${person.id}/reactivate`} class="inline-form">
+          <Form action={href(peopleRoutes.reactivate, { person: person.id })} class="inline-form">
             <SubmitButton variant="secondary">{t('people.detail.reactivate')}</SubmitButton>
           </Form>
         ) : (
           !isSelf && (
-            <a class="button button-danger" href={`/people/${person.id}/deactivate`}>
+            <a class="button button-danger" href={href(peopleRoutes.deactivate, { person: person.id })}>
               {t('people.detail.deactivate')}
             </a>
           )
         )}
       </div>
       <p>
-        <a href="/people">{t('people.detail.allPeople')}</a>
+        <a href={href(peopleRoutes.list)}>{t('people.detail.allPeople')}</a>
       </p>
     </Layout>
   );

@@ -8,6 +8,8 @@ import { itemPath, newItemPath, planPath, revisionsPath, PLAN_VIEWS, type PlanVi
 import { BudgetWarnings, OverdueTag, STATUS_LABELS, TaskStatus } from './parts';
 import { BudgetSection } from './budget-section';
 import { TimelineView } from './timeline';
+import { href } from '../../../server/route-contract';
+import { planRoutes } from '../route-table';
 
 const VIEW_LABELS: Record<PlanView, MessageKey> = {
   list: 'plan.view.list',
@@ -57,7 +59,7 @@ export function PlanPage({ library, overview, view, canWork }: PlanPageProps) {
           </>
         )}
         <li>
-          <a href={`/libraries/${library.slug}/plan.csv`}>{t('plan.csv')}</a>
+          <a href={href(planRoutes.csv, { library: library.slug })}>{t('plan.csv')}</a>
         </li>
         <li>
           <a href={revisionsPath(library)}>{t('plan.revisions.link')}</a>

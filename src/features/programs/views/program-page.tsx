@@ -4,6 +4,8 @@ import { SummaryList, Table } from '../../../ui/table';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../i18n/format';
 import type { Cohort, Program } from '../service';
 import { Paragraphs } from '../../../ui/paragraphs';
+import { href } from '../../../server/route-contract';
+import { programsRoutes as programRoutes } from '../route-table';
 
 interface ProgramPageProps {
   program: Program | undefined;
@@ -22,7 +24,7 @@ export function ProgramPage({ program, cohorts, libraryCounts }: ProgramPageProp
         <div class="empty">
           <p>{t('programs.page.none')}</p>
           <p>
-            <a class="button button-primary" href="/program/edit">
+            <a class="button button-primary" href={href(programRoutes.edit)}>
               {t('programs.page.setUp')}
             </a>
           </p>
@@ -43,7 +45,7 @@ export function ProgramPage({ program, cohorts, libraryCounts }: ProgramPageProp
         ]}
       />
       <p class="actions">
-        <a class="button button-secondary" href="/program/edit">
+        <a class="button button-secondary" href={href(programRoutes.edit)}>
           {t('programs.page.edit')}
         </a>
       </p>
@@ -74,7 +76,7 @@ export function ProgramPage({ program, cohorts, libraryCounts }: ProgramPageProp
           {
             header: t('programs.cohorts.actions'),
             cell: (c) => (
-              <a href={`/program/cohorts/${c.id}/edit`} aria-label={t('programs.cohorts.editLabel', { name: c.name })}>
+              <a href={href(programRoutes.editCohort, { cohort: c.id })} aria-label={t('programs.cohorts.editLabel', { name: c.name })}>
                 {t('common.edit')}
               </a>
             ),
@@ -82,7 +84,7 @@ export function ProgramPage({ program, cohorts, libraryCounts }: ProgramPageProp
         ]}
       />
       <p class="actions">
-        <a class="button button-primary" href="/program/cohorts/new">
+        <a class="button button-primary" href={href(programRoutes.newCohort)}>
           {t('programs.cohorts.add')}
         </a>
       </p>

@@ -1,9 +1,11 @@
 import { usePage } from '../../../ui/context';
 import { Checkboxes, type FormState } from '../../../ui/forms';
-import { sectionPath } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { ideaPath, ideatePath, type Idea } from '../service';
 import { ItemFormPage } from './item-form';
+import { href } from '../../../server/route-contract';
+import { discoverRoutes } from '../../discover/route-table';
+import { prototypesRoutes } from '../route-table';
 
 interface IdeaFormPageProps {
   library: WorkspaceLibrary;
@@ -17,7 +19,7 @@ interface IdeaFormPageProps {
 export function IdeaFormPage({ library, form, insights, idea }: IdeaFormPageProps) {
   const { t } = usePage();
   const title = idea ? t('prototypes.idea.editTitle', { title: idea.title }) : t('prototypes.idea.newTitle');
-  const action = idea ? `${ideaPath(library, idea.id)}/edit` : `${ideatePath(library)}/ideas/new`;
+  const action = idea ? href(prototypesRoutes.updateIdea, { library: library.slug, idea: idea.id }) : href(prototypesRoutes.createIdea, { library: library.slug });
   return (
     <ItemFormPage
       library={library}
@@ -38,7 +40,7 @@ export function IdeaFormPage({ library, form, insights, idea }: IdeaFormPageProp
         />
       ) : (
         <p class="hint">
-          {t('prototypes.idea.noInsights')} <a href={sectionPath(library, 'discover')}>{t('prototypes.idea.toDiscover')}</a>
+          {t('prototypes.idea.noInsights')} <a href={href(discoverRoutes.overview, { library: library.slug })}>{t('prototypes.idea.toDiscover')}</a>
         </p>
       )}
     </ItemFormPage>

@@ -1,11 +1,14 @@
 import { usePage } from '../../../ui/context';
 import { Paragraphs } from '../../../ui/paragraphs';
-import { WorkspaceLayout, sectionPath } from '../../../ui/workspace/layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { CommentThread } from '../../../ui/workspace/comments';
 import type { Comment } from '../../workspace/service';
 import { ideaPath, ideatePath, prototypePath, type Idea, type Prototype } from '../service';
 import { decisionLabel } from './decision-text';
+import { href } from '../../../server/route-contract';
+import { discoverRoutes } from '../../discover/route-table';
+import { prototypesRoutes } from '../route-table';
 
 interface IdeaPageProps {
   library: WorkspaceLibrary;
@@ -32,7 +35,7 @@ export function IdeaPage({ library, idea, insights, prototypes, comments, canWor
           <a class="button button-secondary" href={`${path}/edit`}>
             {t('prototypes.idea.edit')}
           </a>
-          <a class="button button-secondary" href={`${ideatePath(library)}/prototypes/new?idea=${encodeURIComponent(idea.id)}`}>
+          <a class="button button-secondary" href={href(prototypesRoutes.newPrototype, { library: library.slug }, { idea: idea.id })}>
             {t('prototypes.idea.makePrototype')}
           </a>
           <a href={`${path}/delete`}>{t('prototypes.idea.delete')}</a>
@@ -43,7 +46,7 @@ export function IdeaPage({ library, idea, insights, prototypes, comments, canWor
         <ul>
           {insights.map((insight) => (
             <li key={insight.id}>
-              <a href={`${sectionPath(library, 'discover')}/insights/${encodeURIComponent(insight.id)}`}>{insight.text}</a>
+              <a href={href(discoverRoutes.insight, { library: library.slug, insight: insight.id })}>{insight.text}</a>
             </li>
           ))}
         </ul>

@@ -4,6 +4,8 @@ import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { ideatePath, prototypePath, type Prototype } from '../service';
 import { MAX_MATERIALS } from '../schema';
 import { ItemFormPage } from './item-form';
+import { href } from '../../../server/route-contract';
+import { prototypesRoutes } from '../route-table';
 
 interface PrototypeFormPageProps {
   library: WorkspaceLibrary;
@@ -17,7 +19,9 @@ interface PrototypeFormPageProps {
 export function PrototypeFormPage({ library, form, ideas, prototype }: PrototypeFormPageProps) {
   const { t } = usePage();
   const title = prototype ? t('prototypes.prototype.editTitle', { title: prototype.title }) : t('prototypes.prototype.newTitle');
-  const action = prototype ? `${prototypePath(library, prototype.id)}/edit` : `${ideatePath(library)}/prototypes/new`;
+  const action = prototype
+    ? href(prototypesRoutes.updatePrototype, { library: library.slug, prototype: prototype.id })
+    : href(prototypesRoutes.createPrototype, { library: library.slug });
   return (
     <ItemFormPage
       library={library}

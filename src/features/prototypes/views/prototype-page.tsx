@@ -4,14 +4,18 @@ import { Paragraphs } from '../../../ui/paragraphs';
 import { Pagination, type Page } from '../../../ui/pagination';
 import { SummaryList } from '../../../ui/table';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../i18n/format';
-import { WorkspaceLayout, sectionPath } from '../../../ui/workspace/layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { CommentThread } from '../../../ui/workspace/comments';
 import type { Comment } from '../../workspace/service';
 import { PhotoStrip } from '../../photos/views/photo-strip';
+import { newPhotoPath } from '../../photos/urls';
 import type { Photo } from '../../photos/service';
-import { ideaPath, ideatePath, prototypePath, type Idea, type Prototype, type TestSession } from '../service';
+import { ideaPath, ideatePath, type Idea, type Prototype, type TestSession } from '../service';
 import { decisionLabel } from './decision-text';
+import { href } from '../../../server/route-contract';
+import { prototypesRoutes } from '../route-table';
+import { surveysRoutes } from '../../surveys/route-table';
 
 interface PrototypePageProps {
   library: WorkspaceLibrary;
@@ -32,7 +36,6 @@ interface PrototypePageProps {
 export function PrototypePage(props: PrototypePageProps) {
   const { library, prototype, idea, deciderName, sessions, surveyTitles, photos, comments, canWork, canComment } = props;
   const { t, locale, timeZone } = usePage();
-  const path = prototypePath(library, prototype.id);
   const sessionDetails = (session: TestSession): Array<[string, ComponentChildren]> => {
     const details: Array<[string, ComponentChildren]> = [
       [t('prototypes.field.patrons'), formatNumber(session.patrons, locale)],
@@ -43,7 +46,7 @@ export function PrototypePage(props: PrototypePageProps) {
       const title = surveyTitles.get(session.surveyId) ?? t('prototypes.session.survey');
       details.push([
         t('prototypes.field.survey'),
-        <a href={`${sectionPath(library, 'surveys')}/${encodeURIComponent(session.surveyId)}/results`}>
+        <a href={href(surveysRoutes.results, { library: library.slug, survey: session.surveyId })}>
           {t('prototypes.session.surveyResults', { title })}
         </a>,
       ]);
@@ -57,10 +60,10 @@ export function PrototypePage(props: PrototypePageProps) {
       </p>
       {canWork && (
         <p class="actions">
-          <a class="button button-secondary" href={`${path}/edit`}>
+          <a class="button button-secondary" href={href(prototypesRoutes.editPrototype, { library: library.slug, prototype: prototype.id })}>
             {t('prototypes.prototype.edit')}
           </a>
-          <a href={`${path}/delete`}>{t('prototypes.prototype.delete')}</a>
+          <a href={href(prototypesRoutes.deletePrototype, { library: library.slug, prototype: prototype.id })}>{t('prototypes.prototype.delete')}</a>
         </p>
       )}
       {prototype.description && <Paragraphs text={prototype.description} />}
@@ -91,7 +94,7 @@ export function PrototypePage(props: PrototypePageProps) {
       )}
       {canWork && (
         <p>
-          <a class="button button-secondary" href={`${path}/decision`}>
+          <a class="button button-secondary" href={href(prototypesRoutes.decision, { library: library.slug, prototype: prototype.id })}>
             {prototype.decision ? t('prototypes.decision.edit') : t('prototypes.decision.record')}
           </a>
         </p>
@@ -102,7 +105,7 @@ export function PrototypePage(props: PrototypePageProps) {
       <PhotoStrip library={library} photos={photos} />
       {canWork && (
         <p>
-          <a href={`${sectionPath(library, 'photos')}/new?subject=${encodeURIComponent(`prototype:${prototype.id}`)}`}>
+          <a href={newPhotoPath(library, { type: 'prototype', id: prototype.id })}>
             {t('prototypes.photos.add')}
           </a>
         </p>
@@ -111,7 +114,7 @@ export function PrototypePage(props: PrototypePageProps) {
       <h2 id="sessions">{t('prototypes.sessions.heading')}</h2>
       {canWork && (
         <p>
-          <a class="button button-secondary" href={`${path}/sessions/new`}>
+          <a class="button button-secondary" href={href(prototypesRoutes.newSession, { library: library.slug, prototype: prototype.id })}>
             {t('prototypes.session.add')}
           </a>
         </p>
@@ -125,10 +128,10 @@ export function PrototypePage(props: PrototypePageProps) {
           <SummaryList items={sessionDetails(session)} />
           {canWork && (
             <p class="actions">
-              <a href={`${path}/sessions/${session.id}/edit`}>
+              <a href={href(prototypesRoutes.editSession, { library: library.slug, prototype: prototype.id, session: session.id })}>
                 {t('prototypes.session.edit', { date: formatDate(session.heldOn, locale) })}
               </a>
-              <a href={`${path}/sessions/${session.id}/delete`}>
+              <a href={href(prototypesRoutes.deleteSession, { library: library.slug, prototype: prototype.id, session: session.id })}>
                 {t('prototypes.session.delete', { date: formatDate(session.heldOn, locale) })}
               </a>
             </p>

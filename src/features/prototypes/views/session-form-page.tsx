@@ -4,6 +4,8 @@ import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { prototypePath, type Prototype, type TestSession } from '../service';
 import { MAX_NOTES, MAX_PLACE } from '../schema';
+import { href } from '../../../server/route-contract';
+import { prototypesRoutes } from '../route-table';
 
 interface SessionFormPageProps {
   library: WorkspaceLibrary;
@@ -19,7 +21,7 @@ export function SessionFormPage({ library, prototype, form, surveys, session }: 
   const { t } = usePage();
   const path = prototypePath(library, prototype.id);
   const title = session ? t('prototypes.session.editTitle', { title: prototype.title }) : t('prototypes.session.newTitle', { title: prototype.title });
-  const action = session ? `${path}/sessions/${session.id}/edit` : `${path}/sessions/new`;
+  const action = session ? href(prototypesRoutes.updateSession, { library: library.slug, prototype: prototype.id, session: session.id }) : href(prototypesRoutes.createSession, { library: library.slug, prototype: prototype.id });
   return (
     <WorkspaceLayout library={library} section="ideate" title={title}>
       <ErrorSummary form={form} />

@@ -8,6 +8,8 @@ import { CONTENT_TYPES, typeListPath, type ContentType } from '../../content/url
 import type { PublishedItem, Tag } from '../../content/service';
 import { TagLinks } from '../../content/views/parts';
 import { MAX_QUERY_LENGTH, SEARCH_PAGE_SIZE, type SearchRequest } from '../schema';
+import { href } from '../../../server/route-contract';
+import { searchRoutes } from '../route-table';
 
 /** One found item with its excerpt: safe HTML, text escaped and matches in <mark>. */
 export interface SearchResult {
@@ -42,7 +44,7 @@ function SearchForm({ query, tags }: { query: SearchRequest; tags: Tag[] }) {
   const { t } = usePage();
   const form = emptyForm({ type: query.type, tag: query.tag });
   return (
-    <form method="get" action="/search" role="search" class="filters" aria-label={t('search.form.label')}>
+    <form method="get" action={href(searchRoutes.search)} role="search" class="filters" aria-label={t('search.form.label')}>
       <div class="field">
         <label for="field-q">{t('search.field.q')}</label>
         <input id="field-q" name="q" type="search" value={query.q} maxLength={MAX_QUERY_LENGTH} />
@@ -106,7 +108,7 @@ function NoResults({ query, tags }: { query: SearchRequest; tags: Tag[] }) {
       <p>{t('search.empty.spelling')}</p>
       {filtered && (
         <p>
-          <a href={`/search?${new URLSearchParams({ q: query.q }).toString()}`}>{t('search.empty.filters')}</a>
+          <a href={href(searchRoutes.search, {}, { q: query.q })}>{t('search.empty.filters')}</a>
         </p>
       )}
       <p>

@@ -8,6 +8,8 @@ import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { sharePaths, type Postcard, type Story } from '../service';
 import { PostcardStatus, storyStatusKey } from './status';
 import { StoryActions } from './story-actions';
+import { href } from '../../../server/route-contract';
+import { shareRoutes } from '../route-table';
 
 interface OverviewProps {
   library: WorkspaceLibrary;
@@ -20,14 +22,13 @@ interface OverviewProps {
 /** The share section: the library's postcards and the state of its transformation story. */
 export function OverviewPage({ library, postcards, story, canWork, canPublish }: OverviewProps) {
   const { t, locale, timeZone } = usePage();
-  const base = sharePaths.overview(library);
   return (
     <WorkspaceLayout library={library} section="share" title={t('share.title')} lead={t('share.lead')}>
       <section aria-labelledby="share-postcards">
         <h2 id="share-postcards">{t('share.postcards.heading')}</h2>
         {canWork && (
           <p>
-            <a class="button button-primary" href={`${base}/postcards/new`}>
+            <a class="button button-primary" href={href(shareRoutes.newPostcard, { library: library.slug })}>
               {t('share.postcards.new')}
             </a>
           </p>
@@ -64,7 +65,7 @@ export function OverviewPage({ library, postcards, story, canWork, canPublish }:
           <>
             <p>{t('share.story.noneLead')}</p>
             {canWork && (
-              <Form action={`${sharePaths.story(library)}/assemble`}>
+              <Form action={href(shareRoutes.assembleStory, { library: library.slug })}>
                 <SubmitButton>{t('share.story.assemble')}</SubmitButton>
               </Form>
             )}

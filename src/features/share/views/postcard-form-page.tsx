@@ -1,11 +1,14 @@
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, SubmitButton, TextArea, TextField, type FormState } from '../../../ui/forms';
-import { WorkspaceLayout, sectionPath } from '../../../ui/workspace/layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Photo } from '../../photos/service';
 import { sharePaths, type Postcard } from '../service';
 import { MAX_POSTCARD_LENGTH, MAX_TITLE_LENGTH } from '../schema';
 import { PhotoChoices } from './photos';
+import { href } from '../../../server/route-contract';
+import { photosRoutes } from '../../photos/route-table';
+import { shareRoutes } from '../route-table';
 
 interface PostcardFormProps {
   library: WorkspaceLibrary;
@@ -19,7 +22,7 @@ interface PostcardFormProps {
 export function PostcardFormPage({ library, form, photos, postcard }: PostcardFormProps) {
   const { t } = usePage();
   const title = postcard ? t('share.postcards.editTitle', { title: postcard.title }) : t('share.postcards.newTitle');
-  const action = postcard ? `${sharePaths.postcard(library, postcard.id)}/edit` : `${sharePaths.overview(library)}/postcards/new`;
+  const action = postcard ? href(shareRoutes.updatePostcard, { library: library.slug, postcard: postcard.id }) : href(shareRoutes.createPostcard, { library: library.slug });
   const back = postcard ? sharePaths.postcard(library, postcard.id) : sharePaths.overview(library);
   return (
     <WorkspaceLayout library={library} section="share" title={title}>
@@ -46,7 +49,7 @@ export function PostcardFormPage({ library, form, photos, postcard }: PostcardFo
             />
           ) : (
             <p id="field-photo" class={form.errors.photo ? 'error-message' : undefined}>
-              {t('share.photo.none')} <a href={sectionPath(library, 'photos')}>{t('share.photo.add')}</a>
+              {t('share.photo.none')} <a href={href(photosRoutes.list, { library: library.slug })}>{t('share.photo.add')}</a>
             </p>
           )}
           <div class="actions">

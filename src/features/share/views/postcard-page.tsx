@@ -11,6 +11,8 @@ import type { Photo } from '../../photos/service';
 import { sharePaths, type Postcard } from '../service';
 import { PhotoFigure } from './photos';
 import { PostcardStatus } from './status';
+import { href } from '../../../server/route-contract';
+import { shareRoutes } from '../route-table';
 
 interface PostcardPageProps {
   library: WorkspaceLibrary;
@@ -26,7 +28,6 @@ interface PostcardPageProps {
 /** One postcard as it will read on the hub, with its state, actions and comment thread. */
 export function PostcardPage({ library, postcard, photo, comments, canWork, canComment, error }: PostcardPageProps) {
   const { t, locale, timeZone } = usePage();
-  const path = sharePaths.postcard(library, postcard.id);
   return (
     <WorkspaceLayout library={library} section="share" title={postcard.title}>
       {error && (
@@ -53,16 +54,16 @@ export function PostcardPage({ library, postcard, photo, comments, canWork, canC
         <div class="share-actions">
           <ul class="share-links">
             <li>
-              <a href={`${path}/edit`}>{t('share.postcard.edit')}</a>
+              <a href={href(shareRoutes.editPostcard, { library: library.slug, postcard: postcard.id })}>{t('share.postcard.edit')}</a>
             </li>
           </ul>
           {(!postcard.publishedAt || postcard.changedSincePublished) && (
-            <Form action={`${path}/publish`} label={t('share.postcard.publish')}>
+            <Form action={href(shareRoutes.publishPostcard, { library: library.slug, postcard: postcard.id })} label={t('share.postcard.publish')}>
               <SubmitButton>{t(postcard.publishedAt ? 'share.postcard.publishAgain' : 'share.postcard.publish')}</SubmitButton>
             </Form>
           )}
           {postcard.publishedAt && (
-            <Form action={`${path}/unpublish`} label={t('share.postcard.unpublish')}>
+            <Form action={href(shareRoutes.unpublishPostcard, { library: library.slug, postcard: postcard.id })} label={t('share.postcard.unpublish')}>
               <SubmitButton variant="secondary">{t('share.postcard.unpublish')}</SubmitButton>
             </Form>
           )}

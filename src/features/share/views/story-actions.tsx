@@ -1,7 +1,9 @@
 import { usePage } from '../../../ui/context';
 import { Form, SubmitButton } from '../../../ui/forms';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
-import { sharePaths, type Story } from '../service';
+import type { Story } from '../service';
+import { href } from '../../../server/route-contract';
+import { shareRoutes } from '../route-table';
 
 interface StoryActionsProps {
   library: WorkspaceLibrary;
@@ -17,17 +19,16 @@ interface StoryActionsProps {
  */
 export function StoryActions({ library, story, canWork, canPublish }: StoryActionsProps) {
   const { t } = usePage();
-  const path = sharePaths.story(library);
   return (
     <div class="share-actions">
       <ul class="share-links">
         {canWork && (
           <li>
-            <a href={`${path}/edit`}>{t('share.story.edit')}</a>
+            <a href={href(shareRoutes.editStory, { library: library.slug })}>{t('share.story.edit')}</a>
           </li>
         )}
         <li>
-          <a href={`${path}/print`}>{t('share.story.print')}</a>
+          <a href={href(shareRoutes.printStory, { library: library.slug })}>{t('share.story.print')}</a>
         </li>
         {story.status === 'published' && story.hubPath && (
           <li>
@@ -36,17 +37,17 @@ export function StoryActions({ library, story, canWork, canPublish }: StoryActio
         )}
       </ul>
       {canWork && story.status === 'draft' && (
-        <Form action={`${path}/submit`} label={t('share.story.submit')}>
+        <Form action={href(shareRoutes.submitStory, { library: library.slug })} label={t('share.story.submit')}>
           <SubmitButton>{t('share.story.submit')}</SubmitButton>
         </Form>
       )}
       {canPublish && story.status === 'submitted' && (
-        <Form action={`${path}/approve`} label={t('share.story.approve')}>
+        <Form action={href(shareRoutes.approveStory, { library: library.slug })} label={t('share.story.approve')}>
           <SubmitButton>{t('share.story.approve')}</SubmitButton>
         </Form>
       )}
       {canWork && (
-        <Form action={`${path}/assemble`} label={t('share.story.reassemble')}>
+        <Form action={href(shareRoutes.assembleStory, { library: library.slug })} label={t('share.story.reassemble')}>
           <SubmitButton variant="secondary">{t('share.story.reassemble')}</SubmitButton>
         </Form>
       )}

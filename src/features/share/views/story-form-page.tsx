@@ -6,6 +6,8 @@ import type { Photo } from '../../photos/service';
 import { sharePaths } from '../service';
 import { MAX_SECTION_LENGTH, MAX_STORY_TITLE_LENGTH, MAX_SUMMARY_LENGTH } from '../schema';
 import { PhotoChoices } from './photos';
+import { href } from '../../../server/route-contract';
+import { shareRoutes } from '../route-table';
 
 interface StoryFormProps {
   library: WorkspaceLibrary;
@@ -22,7 +24,7 @@ export function StoryFormPage({ library, form, beforePhotos, afterPhotos }: Stor
   return (
     <WorkspaceLayout library={library} section="share" title={t('share.story.editTitle')} lead={t('share.story.editLead')}>
       <ErrorSummary form={form} />
-      <Form action={`${path}/edit`}>
+      <Form action={href(shareRoutes.updateStory, { library: library.slug })}>
         <TextField form={form} name="title" label={t('share.field.title')} maxLength={MAX_STORY_TITLE_LENGTH} />
         <TextArea
           form={form}

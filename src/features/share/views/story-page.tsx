@@ -10,6 +10,8 @@ import { sharePaths, type Story } from '../service';
 import { StoryBody } from './story-body';
 import { StoryActions } from './story-actions';
 import { storyStatusKey } from './status';
+import { href } from '../../../server/route-contract';
+import { shareRoutes } from '../route-table';
 
 interface StoryPageProps {
   library: WorkspaceLibrary;
@@ -62,7 +64,7 @@ export function AssembleConfirmPage({ library, story }: { library: WorkspaceLibr
       <div class="narrow">
         <p>{t('share.story.confirmBody')}</p>
         {story.status === 'published' && <p>{t('share.story.confirmPublished')}</p>}
-        <ConfirmForm action={`${path}/assemble`} submit={t('share.story.confirmSubmit')} cancel={path}>
+        <ConfirmForm action={href(shareRoutes.assembleStory, { library: library.slug })} submit={t('share.story.confirmSubmit')} cancel={path}>
           <input type="hidden" name="confirm" value="yes" />
         </ConfirmForm>
       </div>

@@ -5,6 +5,8 @@ import { Paragraphs } from '../../../ui/paragraphs';
 import { inLocale, type Question } from '../model';
 import type { PublicSurvey } from '../service';
 import { QuestionFields } from './question-fields';
+import { href } from '../../../server/route-contract';
+import { surveysRoutes } from '../route-table';
 
 /** A link to the same page in the other language. */
 function OtherLanguage() {
@@ -40,7 +42,7 @@ export function AnswerPage({ found, questions, form, token }: AnswerPageProps) {
       <PageHeading title={title} lead={library.name} />
       <Paragraphs text={inLocale(survey.intro, locale)} />
       <ErrorSummary form={form} />
-      <form method="post" action={`/s/${survey.code}?lang=${locale}`} class="survey-answer" noValidate>
+      <form method="post" action={href(surveysRoutes.submitAnswer, { code: survey.code }, { lang: locale })} class="survey-answer" noValidate>
         <input type="hidden" name="token" value={token} />
         <QuestionFields questions={questions} form={form} language={locale} />
         <SubmitButton>{t('surveys.answer.submit')}</SubmitButton>

@@ -1,10 +1,12 @@
 import { usePage } from '../../../ui/context';
 import { ErrorSummary, Form, Radios, SubmitButton, type FormState } from '../../../ui/forms';
-import { sectionPath, WorkspaceLayout } from '../../../ui/workspace/layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Question, Survey } from '../model';
 import { QuestionFields } from './question-fields';
 import { bilingualTitle } from './status';
+import { href } from '../../../server/route-contract';
+import { surveysRoutes } from '../route-table';
 
 interface PaperEntryPageProps {
   library: WorkspaceLibrary;
@@ -19,7 +21,7 @@ interface PaperEntryPageProps {
 /** Typing in the answers of one paper copy, then the next. */
 export function PaperEntryPage({ library, survey, questions, form, token, entered }: PaperEntryPageProps) {
   const { t, locale } = usePage();
-  const base = `${sectionPath(library, 'surveys')}/${survey.id}`;
+  const base = href(surveysRoutes.survey, { library: library.slug, survey: survey.id });
   return (
     <WorkspaceLayout
       library={library}
@@ -28,7 +30,7 @@ export function PaperEntryPage({ library, survey, questions, form, token, entere
       lead={t('surveys.paperEntry.lead', { n: entered })}
     >
       <ErrorSummary form={form} />
-      <Form action={`${base}/paper/new`}>
+      <Form action={href(surveysRoutes.createPaper, { library: library.slug, survey: survey.id })}>
         <input type="hidden" name="token" value={token} />
         <Radios
           form={form}

@@ -1,17 +1,19 @@
 import { usePage } from '../../../ui/context';
 import { Paragraphs } from '../../../ui/paragraphs';
 import { translator, type Locale } from '../../../i18n';
-import { sectionPath, WorkspaceLayout } from '../../../ui/workspace/layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { inLocale, SCALE_POINTS, type Question, type Survey } from '../model';
 import { bilingualTitle } from './status';
+import { href } from '../../../server/route-contract';
+import { surveysRoutes } from '../route-table';
 
 /** A link back to the survey, hidden when printing. */
 function Back({ library, survey }: { library: WorkspaceLibrary; survey: Survey }) {
   const { t } = usePage();
   return (
     <p class="no-print">
-      <a href={`${sectionPath(library, 'surveys')}/${survey.id}`}>{t('surveys.print.back')}</a> · {t('surveys.print.hint')}
+      <a href={href(surveysRoutes.survey, { library: library.slug, survey: survey.id })}>{t('surveys.print.back')}</a> · {t('surveys.print.hint')}
     </p>
   );
 }
@@ -30,7 +32,7 @@ export function PosterPage({ library, survey, link }: { library: WorkspaceLibrar
         <p class="survey-poster-es" lang="es">
           {survey.title.es}
         </p>
-        <img src={`${sectionPath(library, 'surveys')}/${survey.id}/qr.svg`} alt={t('surveys.poster.qrAlt', { link })} width={320} height={320} />
+        <img src={href(surveysRoutes.qr, { library: library.slug, survey: survey.id })} alt={t('surveys.poster.qrAlt', { link })} width={320} height={320} />
         <p class="survey-poster-link">{short}</p>
         <p lang="en">{en('surveys.poster.invite', { library: library.name })}</p>
         <p lang="es">{es('surveys.poster.invite', { library: library.name })}</p>

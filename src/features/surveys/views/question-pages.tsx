@@ -1,12 +1,14 @@
 import { usePage } from '../../../ui/context';
 import { Checkboxes, ErrorSummary, Form, Radios, SubmitButton, TextArea, TextField, type FormState } from '../../../ui/forms';
-import { sectionPath, WorkspaceLayout } from '../../../ui/workspace/layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { OPTION_TYPES, QUESTION_TYPES, type Question, type QuestionType, type Survey } from '../model';
 import { MAX_DOTS, MAX_OPTIONS, MAX_PROMPT_LENGTH, MIN_OPTIONS } from '../schema';
 import { bilingualTitle } from './status';
+import { href } from '../../../server/route-contract';
+import { surveysRoutes } from '../route-table';
 
-const surveyPath = (library: WorkspaceLibrary, survey: Survey) => `${sectionPath(library, 'surveys')}/${survey.id}`;
+const surveyPath = (library: WorkspaceLibrary, survey: Survey) => href(surveysRoutes.survey, { library: library.slug, survey: survey.id });
 
 /** The first step of adding a question: choosing its type. */
 export function QuestionTypePage({ library, survey, form }: { library: WorkspaceLibrary; survey: Survey; form: FormState }) {
@@ -15,7 +17,7 @@ export function QuestionTypePage({ library, survey, form }: { library: Workspace
   return (
     <WorkspaceLayout library={library} section="surveys" title={t('surveys.question.addTo', { title: bilingualTitle(survey.title) })}>
       <ErrorSummary form={form} />
-      <form method="get" action={`${base}/questions/new`}>
+      <form method="get" action={href(surveysRoutes.newQuestion, { library: library.slug, survey: survey.id })}>
         <Radios
           form={form}
           name="type"
@@ -45,7 +47,9 @@ export function QuestionFormPage({ library, survey, type, form, question }: Ques
   const { t } = usePage();
   const base = surveyPath(library, survey);
   const title = question ? t('surveys.question.editN', { n: question.position }) : t('surveys.question.newOfType', { type: t(`surveys.type.${type}`) });
-  const action = question ? `${base}/questions/${question.id}/edit` : `${base}/questions/new?type=${type}`;
+  const action = question
+    ? href(surveysRoutes.updateQuestion, { library: library.slug, survey: survey.id, question: question.id })
+    : href(surveysRoutes.createQuestion, { library: library.slug, survey: survey.id }, { type });
   return (
     <WorkspaceLayout library={library} section="surveys" title={title} lead={t(`surveys.typeHint.${type}`)}>
       <ErrorSummary form={form} />
@@ -78,7 +82,7 @@ export function DeleteQuestionPage({ library, survey, question }: { library: Wor
   return (
     <WorkspaceLayout library={library} section="surveys" title={t('surveys.question.deleteN', { n: question.position })}>
       <p>{t('surveys.question.deleteConfirm', { prompt: question.prompt.en || question.prompt.es })}</p>
-      <Form action={`${base}/questions/${question.id}/delete`}>
+      <Form action={href(surveysRoutes.confirmDeleteQuestion, { library: library.slug, survey: survey.id, question: question.id })}>
         <p class="actions">
           <SubmitButton variant="danger">{t('surveys.question.deleteYes')}</SubmitButton>
           <a href={base}>{t('common.cancel')}</a>

@@ -7,9 +7,11 @@ import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { inLocale, type SurveyStatus } from '../model';
 import type { ResultsFilter, SurveyResults } from '../results';
-import { withFilter } from '../results-schema';
+import { filterQuery } from '../results-schema';
 import { ResultsFilterPanel } from './results-filter';
 import { QuestionResults, resultsPath } from './results-question';
+import { href } from '../../../server/route-contract';
+import { surveysRoutes } from '../route-table';
 
 const statusLabel: Record<SurveyStatus, MessageKey> = {
   draft: 'surveyResults.status.draft',
@@ -35,7 +37,7 @@ export function ResultsPage({ library, results, form, filter, canWork }: Results
   return (
     <WorkspaceLayout library={library} section="surveys" title={t('surveyResults.title', { survey: inLocale(survey.title, locale) })} lead={t('surveyResults.lead')}>
       <p>
-        <a href={`/libraries/${library.slug}/surveys/${survey.id}`}>{t('surveyResults.back')}</a>
+        <a href={href(surveysRoutes.survey, { library: library.slug, survey: survey.id })}>{t('surveyResults.back')}</a>
       </p>
       <SummaryList
         items={[
@@ -52,7 +54,7 @@ export function ResultsPage({ library, results, form, filter, canWork }: Results
           <p class="result-count">{t(pluralKey(locale, 'surveyResults.matching', matching), { count: formatNumber(matching, locale) })}</p>
           {canWork && matching > 0 && (
             <p class="actions">
-              <a class="button button-secondary" href={withFilter(`${path}.csv`, filter)} download>
+              <a class="button button-secondary" href={href(surveysRoutes.resultsCsv, { library: library.slug, survey: survey.id }, filterQuery(filter))} download>
                 {t('surveyResults.download')}
               </a>
             </p>

@@ -9,7 +9,9 @@ import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { inLocale } from '../model';
 import { PRIVACY_THRESHOLD, type QuestionResult, type ResultsFilter } from '../results';
 import type { TextAnswer } from '../results-tally';
-import { withFilter } from '../results-schema';
+import { filterQuery } from '../results-schema';
+import { href } from '../../../server/route-contract';
+import { surveysRoutes } from '../route-table';
 
 /** A whole percentage in the reader's locale, e.g. "38%". */
 function formatPercent(percent: number, locale: Locale): string {
@@ -23,7 +25,7 @@ function formatAverage(value: number, locale: Locale): string {
 
 /** The address of a survey's results page. */
 export function resultsPath(library: WorkspaceLibrary, surveyId: string): string {
-  return `/libraries/${library.slug}/surveys/${surveyId}/results`;
+  return href(surveysRoutes.results, { library: library.slug, survey: surveyId });
 }
 
 /** One row of a figure: what was chosen, how often and its share. */
@@ -146,7 +148,7 @@ export function QuestionResults({ library, result, number, filter }: QuestionRes
         <p class="hint">{t('surveyResults.text.latest')}</p>
         <TextAnswers answers={figures.answers} timeZone={library.timeZone} />
         <p>
-          <a href={withFilter(`${resultsPath(library, question.surveyId)}/questions/${question.id}`, filter)}>
+          <a href={href(surveysRoutes.textAnswers, { library: library.slug, survey: question.surveyId, question: question.id }, filterQuery(filter))}>
             {t('surveyResults.text.all', { count: formatNumber(answered, locale) })}
           </a>
         </p>

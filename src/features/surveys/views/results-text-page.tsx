@@ -5,9 +5,11 @@ import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import { inLocale } from '../model';
 import { PRIVACY_THRESHOLD, TEXT_PAGE_SIZE, type ResultsFilter, type TextResults } from '../results';
-import { filterQuery, withFilter } from '../results-schema';
+import { filterQuery } from '../results-schema';
 import { ResultsFilterPanel } from './results-filter';
-import { answeredText, resultsPath, TextAnswers } from './results-question';
+import { answeredText, TextAnswers } from './results-question';
+import { href } from '../../../server/route-contract';
+import { surveysRoutes } from '../route-table';
 
 interface TextAnswersPageProps {
   library: WorkspaceLibrary;
@@ -23,7 +25,6 @@ interface TextAnswersPageProps {
 export function TextAnswersPage({ library, text, form, filter, canFilter }: TextAnswersPageProps) {
   const { t, locale } = usePage();
   const { survey, question, answered, answers } = text;
-  const resultsAddress = resultsPath(library, survey.id);
   return (
     <WorkspaceLayout
       library={library}
@@ -32,9 +33,9 @@ export function TextAnswersPage({ library, text, form, filter, canFilter }: Text
       lead={t('surveyResults.textPage.lead', { survey: inLocale(survey.title, locale) })}
     >
       <p>
-        <a href={filter ? withFilter(resultsAddress, filter) : resultsAddress}>{t('surveyResults.textPage.back')}</a>
+        <a href={href(surveysRoutes.results, { library: library.slug, survey: survey.id }, filterQuery(filter))}>{t('surveyResults.textPage.back')}</a>
       </p>
-      <ResultsFilterPanel action={`${resultsAddress}/questions/${question.id}`} form={form} canFilter={canFilter} />
+      <ResultsFilterPanel action={href(surveysRoutes.textAnswers, { library: library.slug, survey: survey.id, question: question.id })} form={form} canFilter={canFilter} />
       {!filter ? (
         <p>{t('surveyResults.error.invalidFilter')}</p>
       ) : text.hidden ? (

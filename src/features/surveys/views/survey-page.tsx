@@ -3,13 +3,15 @@ import { Form, SubmitButton } from '../../../ui/forms';
 import { SummaryList } from '../../../ui/table';
 import { Paragraphs } from '../../../ui/paragraphs';
 import { formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
-import { sectionPath, WorkspaceLayout } from '../../../ui/workspace/layout';
+import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import { CommentThread } from '../../../ui/workspace/comments';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Comment } from '../../workspace/service';
 import { effectiveStatus, type MissingTranslation, type Question, type Survey } from '../model';
 import type { OpenRefusal } from '../service';
 import { bilingualTitle, StatusTag } from './status';
+import { href } from '../../../server/route-contract';
+import { surveysRoutes } from '../route-table';
 
 export interface SurveyPageProps {
   library: WorkspaceLibrary;
@@ -26,14 +28,17 @@ export interface SurveyPageProps {
   refusal?: OpenRefusal;
 }
 
+/** The library and survey a survey page's links name. */
+type SurveyIds = { library: string; survey: string };
+
 /** The list of texts lacking a translation, each with a link to where it is fixed. */
-function MissingList({ base, missing }: { base: string; missing: MissingTranslation[] }) {
+function MissingList({ ids, missing }: { ids: SurveyIds; missing: MissingTranslation[] }) {
   const { t } = usePage();
   return (
     <ul>
       {missing.map((m, index) => {
         const language = t(`locale.${m.language}`);
-        const href = m.questionId ? `${base}/questions/${m.questionId}/edit` : `${base}/edit`;
+        const link = m.questionId ? href(surveysRoutes.editQuestion, { ...ids, question: m.questionId }) : href(surveysRoutes.edit, ids);
         const what =
           m.part === 'title' || m.part === 'intro'
             ? t(`surveys.missing.${m.part}`, { language })
@@ -42,7 +47,7 @@ function MissingList({ base, missing }: { base: string; missing: MissingTranslat
               : t('surveys.missing.option', { language, n: m.question ?? 0, option: m.option ?? 0 });
         return (
           <li key={index}>
-            <a href={href}>{what}</a>
+            <a href={link}>{what}</a>
           </li>
         );
       })}
@@ -85,18 +90,17 @@ function QuestionTable({ question }: { question: Question }) {
 }
 
 /** Edit, delete and move buttons of a question of a draft survey. */
-function QuestionActions({ base, question, first, last }: { base: string; question: Question; first: boolean; last: boolean }) {
+function QuestionActions({ ids, question, first, last }: { ids: SurveyIds; question: Question; first: boolean; last: boolean }) {
   const { t } = usePage();
-  const path = `${base}/questions/${question.id}`;
   const n = question.position;
   return (
     <div class="actions">
-      <a href={`${path}/edit`}>{t('surveys.question.editN', { n })}</a>
-      <a href={`${path}/delete`}>{t('surveys.question.deleteN', { n })}</a>
+      <a href={href(surveysRoutes.editQuestion, { ...ids, question: question.id })}>{t('surveys.question.editN', { n })}</a>
+      <a href={href(surveysRoutes.deleteQuestion, { ...ids, question: question.id })}>{t('surveys.question.deleteN', { n })}</a>
       {(['up', 'down'] as const)
         .filter((direction) => (direction === 'up' ? !first : !last))
         .map((direction) => (
-          <Form key={direction} action={`${path}/move`} class="inline-form" label={t(`surveys.question.move.${direction}`, { n })}>
+          <Form key={direction} action={href(surveysRoutes.moveQuestion, { ...ids, question: question.id })} class="inline-form" label={t(`surveys.question.move.${direction}`, { n })}>
             <input type="hidden" name="direction" value={direction} />
             <SubmitButton variant="secondary">{t(`surveys.question.move.${direction}`, { n })}</SubmitButton>
           </Form>
@@ -109,7 +113,7 @@ function QuestionActions({ base, question, first, last }: { base: string; questi
 export function SurveyPage(props: SurveyPageProps) {
   const { library, survey, questions, missing, responses, publicLink, today, canWork, refusal } = props;
   const { t, locale, timeZone } = usePage();
-  const base = `${sectionPath(library, 'surveys')}/${survey.id}`;
+  const ids = { library: library.slug, survey: survey.id };
   const status = effectiveStatus(survey, today);
   const draft = survey.status === 'draft';
   return (
@@ -118,7 +122,7 @@ export function SurveyPage(props: SurveyPageProps) {
         <div class="error-summary" role="alert" aria-labelledby="open-refused" tabIndex={-1}>
           <h2 id="open-refused">{t('surveys.open.refused')}</h2>
           <p>{t(`surveys.open.${refusal}`)}</p>
-          {refusal === 'translations' && <MissingList base={base} missing={missing} />}
+          {refusal === 'translations' && <MissingList ids={ids} missing={missing} />}
         </div>
       )}
       <SummaryList
@@ -145,15 +149,15 @@ export function SurveyPage(props: SurveyPageProps) {
       )}
       {canWork && (
         <div class="actions">
-          <a class="button button-secondary" href={`${base}/edit`}>
+          <a class="button button-secondary" href={href(surveysRoutes.edit, ids)}>
             {t('surveys.detail.editDetails')}
           </a>
           {status === 'open' ? (
-            <Form action={`${base}/close`} class="inline-form" label={t('surveys.close')}>
+            <Form action={href(surveysRoutes.close, ids)} class="inline-form" label={t('surveys.close')}>
               <SubmitButton variant="secondary">{t('surveys.close')}</SubmitButton>
             </Form>
           ) : (
-            <Form action={`${base}/open`} class="inline-form" label={t('surveys.open')}>
+            <Form action={href(surveysRoutes.open, ids)} class="inline-form" label={t('surveys.open')}>
               <SubmitButton>{draft ? t('surveys.open') : t('surveys.reopen')}</SubmitButton>
             </Form>
           )}
@@ -161,18 +165,18 @@ export function SurveyPage(props: SurveyPageProps) {
       )}
       <h2>{t('surveys.detail.share')}</h2>
       <ul class="survey-links">
-        <li><a href={`${base}/qr.svg`}>{t('surveys.link.qr')}</a></li>
-        <li><a href={`${base}/poster`}>{t('surveys.link.poster')}</a></li>
-        <li><a href={`${base}/paper?lang=en`}>{t('surveys.link.paperEn')}</a></li>
-        <li><a href={`${base}/paper?lang=es`}>{t('surveys.link.paperEs')}</a></li>
-        {canWork && !draft && <li><a href={`${base}/paper/new`}>{t('surveys.link.paperEntry')}</a></li>}
-        <li><a href={`${base}/results`}>{t('surveys.link.results')}</a></li>
+        <li><a href={href(surveysRoutes.qr, ids)}>{t('surveys.link.qr')}</a></li>
+        <li><a href={href(surveysRoutes.poster, ids)}>{t('surveys.link.poster')}</a></li>
+        <li><a href={href(surveysRoutes.paper, ids, { lang: 'en' })}>{t('surveys.link.paperEn')}</a></li>
+        <li><a href={href(surveysRoutes.paper, ids, { lang: 'es' })}>{t('surveys.link.paperEs')}</a></li>
+        {canWork && !draft && <li><a href={href(surveysRoutes.newPaper, ids)}>{t('surveys.link.paperEntry')}</a></li>}
+        <li><a href={href(surveysRoutes.results, ids)}>{t('surveys.link.results')}</a></li>
       </ul>
       {missing.length > 0 && !refusal && (
         <section class="survey-warning" aria-labelledby="missing-title">
           <h2 id="missing-title">{t('surveys.missing.heading', { count: missing.length })}</h2>
           <p>{t('surveys.missing.lead')}</p>
-          <MissingList base={base} missing={missing} />
+          <MissingList ids={ids} missing={missing} />
         </section>
       )}
       <h2>{t('surveys.detail.questions')}</h2>
@@ -185,12 +189,12 @@ export function SurveyPage(props: SurveyPageProps) {
             {question.required ? t('surveys.question.required') : t('surveys.question.optional')}
             {question.dots !== null && ` · ${t('surveys.question.dots', { dots: question.dots })}`}
           </p>
-          {canWork && draft && <QuestionActions base={base} question={question} first={index === 0} last={index === questions.length - 1} />}
+          {canWork && draft && <QuestionActions ids={ids} question={question} first={index === 0} last={index === questions.length - 1} />}
         </div>
       ))}
       {canWork && draft && (
         <p class="actions">
-          <a class="button button-primary" href={`${base}/questions/new`}>
+          <a class="button button-primary" href={href(surveysRoutes.newQuestion, ids)}>
             {t('surveys.question.add')}
           </a>
         </p>

@@ -3,9 +3,11 @@ import type { WorkspaceLibrary } from '../contracts';
 import type { Journey, NextStep } from '../journey';
 import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import { Checklist, ItemLabel, PhaseStatusTag } from './checklist';
+import { href } from '../../../server/route-contract';
+import { workspaceRoutes } from '../route-table';
 
 /** The address of a phase's page in the journey. */
-export const phasePath = (library: Pick<WorkspaceLibrary, 'slug'>, phase: string) => `/libraries/${library.slug}/journey/${phase}`;
+export const phasePath = (library: Pick<WorkspaceLibrary, 'slug'>, phase: string) => href(workspaceRoutes.phase, { library: library.slug, phase });
 
 /** The highlighted next step: an item to do, a phase to mark done, or nothing left. */
 function NextStepBox({ library, next }: { library: WorkspaceLibrary; next: NextStep | undefined }) {
