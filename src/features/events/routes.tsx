@@ -19,16 +19,15 @@ export async function eventsRoutes(app: FastifyInstance) {
   const { events } = app.services;
 
   /** The library's event named by `:event`, or a 404 (also for another library's event). */
-  async function eventFrom(request: FastifyRequest) {
-    const event = await events.getEvent(scopedLibrary(request).id, (request.params as { event: string }).event);
+  async function eventFrom(request: FastifyRequest<{ Params: { event: string } }>) {
+    const event = await events.getEvent(scopedLibrary(request).id, request.params.event);
     if (!event) throw new HttpError(404);
     return event;
   }
 
   /** The event's occurrence named by `:occurrence`, or a 404 (also for another event's occurrence). */
-  async function occurrenceFrom(request: FastifyRequest, eventId: string) {
-    const id = (request.params as { occurrence: string }).occurrence;
-    const occurrence = await events.getOccurrence(scopedLibrary(request).id, eventId, id);
+  async function occurrenceFrom(request: FastifyRequest<{ Params: { occurrence: string } }>, eventId: string) {
+    const occurrence = await events.getOccurrence(scopedLibrary(request).id, eventId, request.params.occurrence);
     if (!occurrence) throw new HttpError(404);
     return occurrence;
   }

@@ -4,6 +4,8 @@ import type { Translate } from '../../i18n';
 import { newId } from '../../db/ids';
 import { utcToLocal } from '../../i18n/time';
 import { HttpError } from '../../server/http-error';
+import { addRoute } from '../../server/route-contract';
+import { spaceUseRoutes as paths } from './route-table';
 import { scopedLibrary } from '../../server/library-scope';
 import { emptyForm, type FieldErrors, type FormState } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
@@ -14,9 +16,6 @@ import { SpacesPage } from './views/spaces-page';
 import { SpaceFormPage } from './views/space-form-page';
 import { SweepFormPage } from './views/sweep-form-page';
 import { SweepsPage } from './views/sweeps-page';
-
-const view = { config: { can: 'library.view' } } as const;
-const work = { config: { can: 'library.work' } } as const;
 
 /** The field and message of each problem the service found with a sweep from the form. */
 function problemErrors(problems: SweepProblem[], space: Space, t: Translate): FieldErrors {
@@ -38,31 +37,31 @@ export async function spaceUseRoutes(app: FastifyInstance) {
   const { spaceUse } = app.services;
 
   /** The library's space named by `:space`, or a 404 (also for another library's space). */
-  async function spaceFrom(request: FastifyRequest): Promise<Space> {
-    const space = await spaceUse.getSpace(scopedLibrary(request).id, (request.params as { space: string }).space);
+  async function spaceFrom(request: FastifyRequest<{ Params: { space: string } }>): Promise<Space> {
+    const space = await spaceUse.getSpace(scopedLibrary(request).id, request.params.space);
     if (!space) throw new HttpError(404);
     return space;
   }
 
-  app.get('/libraries/:library/space-use', view, async (request, reply) => {
+  addRoute(app, paths.spaces, async (request, reply) => {
     const library = scopedLibrary(request);
     const spaces = await spaceUse.listSpaces(library.id);
     return reply.view(<SpacesPage library={library} spaces={spaces} canWork={can(request.actor, 'library.work', library.id)} />);
   });
 
-  app.get('/libraries/:library/space-use/sweeps', view, async (request, reply) => {
+  addRoute(app, paths.sweeps, async (request, reply) => {
     const library = scopedLibrary(request);
-    const result = await spaceUse.listSweeps(library.id, pageNumber((request.query as Record<string, unknown>).page));
+    const result = await spaceUse.listSweeps(library.id, pageNumber(request.query.page));
     return reply.view(<SweepsPage library={library} result={result} />);
   });
 
-  app.get('/libraries/:library/space-use/spaces/new', work, async (request, reply) => {
+  addRoute(app, paths.newSpaceForm, async (request, reply) => {
     const library = scopedLibrary(request);
     const title = request.t('spaceUse.new.title');
     return reply.view(<SpaceFormPage library={library} action={newSpacePath(library)} title={title} form={emptyForm()} />);
   });
 
-  app.post('/libraries/:library/space-use/spaces/new', work, async (request, reply) => {
+  addRoute(app, paths.createSpace, async (request, reply) => {
     const library = scopedLibrary(request);
     const form = readSpaceForm(request.body, request.t);
     if (!form.ok) {
@@ -73,7 +72,7 @@ export async function spaceUseRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t('spaceUse.new.done')).redirect(spaceUsePath(library), 303);
   });
 
-  app.get('/libraries/:library/space-use/spaces/:space/edit', work, async (request, reply) => {
+  addRoute(app, paths.editSpaceForm, async (request, reply) => {
     const library = scopedLibrary(request);
     const space = await spaceFrom(request);
     const form = emptyForm(spaceFormValues(space));
@@ -83,7 +82,7 @@ export async function spaceUseRoutes(app: FastifyInstance) {
     );
   });
 
-  app.post('/libraries/:library/space-use/spaces/:space/edit', work, async (request, reply) => {
+  addRoute(app, paths.updateSpace, async (request, reply) => {
     const library = scopedLibrary(request);
     const space = await spaceFrom(request);
     const form = readSpaceForm(request.body, request.t);
@@ -103,14 +102,14 @@ export async function spaceUseRoutes(app: FastifyInstance) {
     return reply.view(<SpaceFormPage library={library} action={spacePath(library, space.id, 'edit')} title={title} form={shown} />, 400);
   });
 
-  app.get('/libraries/:library/space-use/spaces/:space/sweeps/new', work, async (request, reply) => {
+  addRoute(app, paths.newSweepForm, async (request, reply) => {
     const library = scopedLibrary(request);
     const space = await spaceFrom(request);
     const form = emptyForm({ id: newId(), startedAt: utcToLocal(spaceUse.now(), library.timeZone) });
     return reply.view(<SweepFormPage library={library} space={space} form={form} askToConfirm={false} />);
   });
 
-  app.post('/libraries/:library/space-use/spaces/:space/sweeps/new', work, async (request, reply) => {
+  addRoute(app, paths.createSweep, async (request, reply) => {
     const library = scopedLibrary(request);
     const space = await spaceFrom(request);
     const form = readSweepForm(request.body, space, library.timeZone, request.t);
@@ -137,7 +136,7 @@ export async function spaceUseRoutes(app: FastifyInstance) {
    * request cut off half-way leaves only whole sweeps, each found again as a
    * duplicate when the device sends it again.
    */
-  app.post('/libraries/:library/space-use/sync', work, async (request, reply) => {
+  addRoute(app, paths.sync, async (request, reply) => {
     const library = scopedLibrary(request);
     const records = syncRecordsOf(request.body);
     if (!records) return reply.code(400).send({ error: 'malformed-batch' });

@@ -1,0 +1,22 @@
+import { Type } from 'typebox';
+import { defineRoutes, queryValue } from '../../server/route-contract';
+
+const read = 'library.view' as const;
+const record = 'library.work' as const;
+
+const SPACE_USE = '/libraries/:library/space-use';
+const SPACE = `${SPACE_USE}/spaces/:space`;
+
+/** The routes of a library's space-use counts: every link to them is built from this table with `href`. */
+export const spaceUseRoutes = defineRoutes({
+  spaces: { method: 'GET', path: SPACE_USE, can: read },
+  sweeps: { method: 'GET', path: `${SPACE_USE}/sweeps`, can: read, query: Type.Object({ page: queryValue() }) },
+  newSpaceForm: { method: 'GET', path: `${SPACE_USE}/spaces/new`, can: record },
+  createSpace: { method: 'POST', path: `${SPACE_USE}/spaces/new`, can: record },
+  editSpaceForm: { method: 'GET', path: `${SPACE}/edit`, can: record },
+  updateSpace: { method: 'POST', path: `${SPACE}/edit`, can: record },
+  newSweepForm: { method: 'GET', path: `${SPACE}/sweeps/new`, can: record },
+  createSweep: { method: 'POST', path: `${SPACE}/sweeps/new`, can: record },
+  /** Where devices send the sweeps they recorded (decision 032). */
+  sync: { method: 'POST', path: `${SPACE_USE}/sync`, can: record },
+});
