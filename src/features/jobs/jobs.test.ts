@@ -101,6 +101,7 @@ describe('the job queue', () => {
     const first = queue('first', clock);
     const second = queue('second', clock);
     const held = gate();
+    const started = gate();
     const runs: string[] = [];
     let firstSignal: AbortSignal | undefined;
     const kind = (name: string) => ({
@@ -110,6 +111,7 @@ describe('the job queue', () => {
         runs.push(`${name}#${context.attempt}`);
         if (name === 'first') {
           firstSignal = context.signal;
+          started.open();
           await held.opened;
         }
         return name;
@@ -120,7 +122,7 @@ describe('the job queue', () => {
     await first.enqueue([{ kind: 'test.long', payload: null, key: 'long' }]);
 
     const running = first.runDue();
-    await waitUntil(() => runs.length === 1);
+    await started.opened;
     assert.deepEqual(await second.runDue(), [], 'the lease is held');
     // The long job's worker renews its lease; a worker that checks after the first lease would have expired still finds it held.
     clock.advance(20_000);
@@ -150,6 +152,7 @@ describe('the job queue', () => {
     const stalled = queue('stalled', clock);
     const other = queue('other', clock);
     const held = gate();
+    const started = gate();
     const runs: string[] = [];
     let stalledSignal: AbortSignal | undefined;
     const kind = (name: string) => ({
@@ -161,6 +164,7 @@ describe('the job queue', () => {
         runs.push(`${name}#${context.attempt}`);
         if (context.attempt === 1) {
           stalledSignal = context.signal;
+          started.open();
           await held.opened;
         }
         return name;
@@ -170,7 +174,7 @@ describe('the job queue', () => {
     other.register(kind('other'));
     await stalled.enqueue([{ kind: 'test.stalled', payload: null, key: 'stalled' }]);
     const running = stalled.runDue();
-    await waitUntil(() => runs.length === 1);
+    await started.opened;
     // Its renewals stopped (the database unreachable, the event loop blocked) while the handler still runs.
     clock.advance(30_000);
     assert.deepEqual(await stalled.runDue(), [], 'the worker does not take its own job over');
@@ -199,12 +203,14 @@ describe('the job queue', () => {
       },
     });
     const held = gate();
+    const started = gate();
     const events: string[] = [];
     jobs.register({
       kind: 'test.ticked',
       onStart: async () => void events.push('recovered'),
       handler: async () => {
         events.push('ran');
+        started.open();
         await held.opened;
       },
     });
@@ -212,7 +218,7 @@ describe('the job queue', () => {
     await jobs.start();
     assert.deepEqual(events, ['recovered']);
     tick();
-    await waitUntil(() => events.length === 2);
+    await started.opened;
     const stopped = jobs.stop().then(() => events.push('stopped'));
     await new Promise((resolve) => setImmediate(resolve));
     assert.deepEqual(events, ['recovered', 'ran'], 'stop waits for the running job');
@@ -287,9 +293,3 @@ describe('the job queue page', () => {
     assert.match((await admin.get('/dashboard')).body, /<a href="\/jobs">Background jobs<\/a>/);
   });
 });
-
-/** Yields to the event loop until the condition holds (a handler reached a point); never waits on a timer. */
-async function waitUntil(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 10_000 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
-  assert.ok(condition(), 'the condition never held');
-}
