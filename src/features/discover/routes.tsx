@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
 import { addRoute } from '../../server/route-contract';
 import { scopedLibrary } from '../../server/library-scope';
-import type { RequestLibrary } from '../../server/types';
 import { emptyForm, withError, type FormState } from '../../ui/forms';
 import { pageNumber } from '../../ui/pagination';
 import { normaliseTheme, UnknownActivityError, type Insight } from './service';
@@ -71,8 +69,6 @@ export async function discoverRoutes(app: FastifyInstance) {
     return reply.flash('success', request.t(message)).redirect(insightPath(library, id), 303);
   }
 
-  const canWork = (request: FastifyRequest, library: RequestLibrary) => can(request.actor, 'library.work', library.id);
-
   addRoute(app, paths.overview, async (request, reply) => {
     const library = scopedLibrary(request);
     const [counts, activities, latest] = await Promise.all([
@@ -81,7 +77,7 @@ export async function discoverRoutes(app: FastifyInstance) {
       discover.latestInsights(library.id, 5),
     ]);
     return reply.view(
-      <OverviewPage library={library} counts={counts} activities={activities} latest={latest} canWork={canWork(request, library)} />,
+      <OverviewPage library={library} counts={counts} activities={activities} latest={latest} />,
     );
   });
 
@@ -114,8 +110,6 @@ export async function discoverRoutes(app: FastifyInstance) {
         insights={insights}
         photos={activityPhotos}
         comments={comments}
-        canWork={canWork(request, library)}
-        canComment={can(request.actor, 'library.comment', library.id)}
       />,
     );
   });
@@ -173,7 +167,6 @@ export async function discoverRoutes(app: FastifyInstance) {
         filter={{ theme, activity }}
         themes={themes}
         activities={activities}
-        canWork={canWork(request, library)}
       />,
     );
   });
@@ -195,8 +188,6 @@ export async function discoverRoutes(app: FastifyInstance) {
         library={library}
         insight={insight}
         comments={comments}
-        canWork={canWork(request, library)}
-        canComment={can(request.actor, 'library.comment', library.id)}
       />,
     );
   });

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
 import { addRoute } from '../../server/route-contract';
 import { scopedLibrary } from '../../server/library-scope';
@@ -53,7 +52,7 @@ export async function photosRoutes(app: FastifyInstance) {
     const { query } = request;
     const kind = kindFrom(query.kind);
     const result = await photos.listPage(library.id, { kind }, pageNumber(query.page));
-    return reply.view(<PhotosPage library={library} result={result} kind={kind} canWork={can(request.actor, 'library.work', library.id)} />);
+    return reply.view(<PhotosPage library={library} result={result} kind={kind} />);
   });
 
   addRoute(app, paths.new, async (request, reply) => {
@@ -104,8 +103,6 @@ export async function photosRoutes(app: FastifyInstance) {
         photo={photo}
         subject={subject}
         comments={comments}
-        canWork={can(request.actor, 'library.work', library.id)}
-        canComment={can(request.actor, 'library.comment', library.id)}
       />,
     );
   });

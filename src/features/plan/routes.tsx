@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
 import { addRoute } from '../../server/route-contract';
 import { scopedLibrary } from '../../server/library-scope';
@@ -63,8 +62,6 @@ export async function planRoutes(app: FastifyInstance) {
     return {
       library,
       comments: await workspace.listComments(library.id, type, id),
-      canWork: can(request.actor, 'library.work', library.id),
-      canComment: can(request.actor, 'library.comment', library.id),
     };
   }
 
@@ -197,7 +194,7 @@ export async function planRoutes(app: FastifyInstance) {
     const library = scopedLibrary(request);
     const overview = await plan.overview(library);
     return reply.view(
-      <PlanPage library={library} overview={overview} view={planView(request.query.view)} canWork={can(request.actor, 'library.work', library.id)} />,
+      <PlanPage library={library} overview={overview} view={planView(request.query.view)} />,
     );
   });
 

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
 import { addRoute, href } from '../../server/route-contract';
 import { prototypesRoutes as paths } from './route-table';
@@ -90,7 +89,7 @@ export async function prototypesRoutes(app: FastifyInstance) {
       prototypes.listIdeas(library.id, pageNumber(request.query.ideas)),
       prototypes.listPrototypes(library.id, pageNumber(request.query.prototypes)),
     ]);
-    return reply.view(<OverviewPage library={library} ideas={ideas} prototypes={list} canWork={can(request.actor, 'library.work', library.id)} />);
+    return reply.view(<OverviewPage library={library} ideas={ideas} prototypes={list} />);
   });
 
   // Ideas.
@@ -128,8 +127,6 @@ export async function prototypesRoutes(app: FastifyInstance) {
         insights={insights.filter((i) => linked.has(i.id))}
         prototypes={made}
         comments={comments}
-        canWork={can(request.actor, 'library.work', library.id)}
-        canComment={can(request.actor, 'library.comment', library.id)}
       />,
     );
   });
@@ -221,8 +218,6 @@ export async function prototypesRoutes(app: FastifyInstance) {
         surveyTitles={new Map(surveyList.map((s) => [s.id, s.title]))}
         photos={photoList}
         comments={comments}
-        canWork={can(request.actor, 'library.work', library.id)}
-        canComment={can(request.actor, 'library.comment', library.id)}
       />,
     );
   });

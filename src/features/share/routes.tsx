@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
 import { addRoute } from '../../server/route-contract';
 import { shareRoutes as paths } from './route-table';
@@ -54,8 +53,6 @@ export async function shareRoutes(app: FastifyInstance) {
         postcard={postcard}
         photo={photos[0]}
         comments={comments}
-        canWork={can(request.actor, 'library.work', library.id)}
-        canComment={can(request.actor, 'library.comment', library.id)}
         error={error}
       />
     );
@@ -76,9 +73,6 @@ export async function shareRoutes(app: FastifyInstance) {
         beforePhotos={beforePhotos}
         afterPhotos={afterPhotos}
         comments={comments}
-        canWork={can(request.actor, 'library.work', library.id)}
-        canPublish={can(request.actor, 'library.publish', library.id)}
-        canComment={can(request.actor, 'library.comment', library.id)}
         error={error}
       />
     );
@@ -108,8 +102,6 @@ export async function shareRoutes(app: FastifyInstance) {
         library={library}
         postcards={postcards}
         story={story}
-        canWork={can(request.actor, 'library.work', library.id)}
-        canPublish={can(request.actor, 'library.publish', library.id)}
       />,
     );
   });

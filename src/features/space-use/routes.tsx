@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can } from '../../policy';
 import type { Translate } from '../../i18n';
 import { newId } from '../../db/ids';
 import { utcToLocal } from '../../i18n/time';
@@ -46,7 +45,7 @@ export async function spaceUseRoutes(app: FastifyInstance) {
   addRoute(app, paths.spaces, async (request, reply) => {
     const library = scopedLibrary(request);
     const spaces = await spaceUse.listSpaces(library.id);
-    return reply.view(<SpacesPage library={library} spaces={spaces} canWork={can(request.actor, 'library.work', library.id)} />);
+    return reply.view(<SpacesPage library={library} spaces={spaces} />);
   });
 
   addRoute(app, paths.sweeps, async (request, reply) => {

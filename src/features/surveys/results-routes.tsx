@@ -43,7 +43,7 @@ export async function surveyResultsRoutes(app: FastifyInstance) {
     const filter = form.ok ? form.value : undefined;
     const results = await surveyResults.forSurvey(library, survey, filter ?? {}, audience);
     if (!results) throw new HttpError(404);
-    const page = <ResultsPage library={library} results={results} form={formState(form)} filter={filter} canWork={audience === 'team'} />;
+    const page = <ResultsPage library={library} results={results} form={formState(form)} filter={filter} />;
     return reply.view(page, form.ok ? 200 : 400);
   });
 

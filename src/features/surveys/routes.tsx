@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderSVG } from 'uqr';
-import { can } from '../../policy';
 import { HttpError } from '../../server/http-error';
 import { addRoute, href } from '../../server/route-contract';
 import { surveysRoutes as paths } from './route-table';
@@ -73,8 +72,6 @@ export async function surveysRoutes(app: FastifyInstance) {
         responses={responses}
         publicLink={surveys.publicLink(survey)}
         today={todayIn(library.timeZone)}
-        canWork={can(request.actor, 'library.work', library.id)}
-        canComment={can(request.actor, 'library.comment', library.id)}
         comments={comments}
         refusal={refusal}
       />,
@@ -86,7 +83,7 @@ export async function surveysRoutes(app: FastifyInstance) {
     const library = scopedLibrary(request);
     const result = await surveys.listPage(library.id, pageNumber(request.query.page));
     return reply.view(
-      <SurveysPage library={library} result={result} today={todayIn(library.timeZone)} canWork={can(request.actor, 'library.work', library.id)} />,
+      <SurveysPage library={library} result={result} today={todayIn(library.timeZone)} />,
     );
   });
 

@@ -45,7 +45,6 @@ export async function workspaceRoutes(app: FastifyInstance) {
         state={state}
         comments={comments}
         form={canWork ? (form ?? phaseFormValues(state)) : undefined}
-        canComment={can(request.actor, 'library.comment', library.id)}
       />,
       status,
     );

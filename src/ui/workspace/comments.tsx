@@ -22,8 +22,6 @@ interface CommentThreadProps {
   type: string;
   id: string;
   comments: ThreadComment[];
-  /** The reader may add a comment (library.comment). */
-  canComment: boolean;
 }
 
 interface CommentFormProps {
@@ -54,8 +52,8 @@ export function CommentForm({ library, type, id, form }: CommentFormProps) {
 }
 
 /** The comment thread under a workspace item, with a form to add one. */
-export function CommentThread({ library, type, id, comments, canComment }: CommentThreadProps) {
-  const { t, locale, timeZone } = usePage();
+export function CommentThread({ library, type, id, comments }: CommentThreadProps) {
+  const { t, locale, timeZone, abilities } = usePage();
   return (
     <section id="comments" class="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">{t('workspace.comments.title', { count: comments.length })}</h2>
@@ -77,7 +75,7 @@ export function CommentThread({ library, type, id, comments, canComment }: Comme
           ))}
         </ol>
       )}
-      {canComment && <CommentForm library={library} type={type} id={id} form={emptyForm()} />}
+      {abilities.comment && <CommentForm library={library} type={type} id={id} form={emptyForm()} />}
     </section>
   );
 }

@@ -23,13 +23,11 @@ interface ActivityPageProps {
   insights: Page<Insight>;
   photos: Photo[];
   comments: Comment[];
-  canWork: boolean;
-  canComment: boolean;
 }
 
 /** One activity: its details and notes, the insights drawn from it, its photos and its comment thread. */
-export function ActivityPage({ library, activity, insights, photos, comments, canWork, canComment }: ActivityPageProps) {
-  const { t, locale } = usePage();
+export function ActivityPage({ library, activity, insights, photos, comments }: ActivityPageProps) {
+  const { t, locale, abilities } = usePage();
   return (
     <WorkspaceLayout library={library} section="discover" title={activity.title}>
       <p>
@@ -43,7 +41,7 @@ export function ActivityPage({ library, activity, insights, photos, comments, ca
           [t('discover.field.participants'), formatNumber(activity.participants, locale)],
         ]}
       />
-      {canWork && (
+      {abilities.work && (
         <p class="actions">
           <a class="button button-secondary" href={activityPath(library, activity.id, 'edit')}>
             {t('discover.activity.edit')}
@@ -76,7 +74,7 @@ export function ActivityPage({ library, activity, insights, photos, comments, ca
           </a>
         </p>
       )}
-      {canWork && (
+      {abilities.work && (
         <p class="actions">
           <a class="button button-secondary" href={href(discoverRoutes.newInsight, { library: library.slug }, { activity: activity.id })}>
             {t('discover.activity.addInsight')}
@@ -85,12 +83,12 @@ export function ActivityPage({ library, activity, insights, photos, comments, ca
       )}
       <h2>{t('discover.activity.photos')}</h2>
       {photos.length > 0 ? <PhotoStrip library={library} photos={photos} /> : <p class="empty">{t('discover.activity.noPhotos')}</p>}
-      {canWork && (
+      {abilities.work && (
         <p>
           <a href={newPhotoPath(library, { type: 'activity', id: activity.id })}>{t('discover.activity.addPhoto')}</a>
         </p>
       )}
-      <CommentThread library={library} type="activity" id={activity.id} comments={comments} canComment={canComment} />
+      <CommentThread library={library} type="activity" id={activity.id} comments={comments} />
     </WorkspaceLayout>
   );
 }

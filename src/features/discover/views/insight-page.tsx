@@ -14,13 +14,11 @@ interface InsightPageProps {
   library: WorkspaceLibrary;
   insight: Insight;
   comments: Comment[];
-  canWork: boolean;
-  canComment: boolean;
 }
 
 /** One insight in full, with its themes, its activity and its comment thread. */
-export function InsightPage({ library, insight, comments, canWork, canComment }: InsightPageProps) {
-  const { t, locale } = usePage();
+export function InsightPage({ library, insight, comments }: InsightPageProps) {
+  const { t, locale, abilities } = usePage();
   return (
     <WorkspaceLayout library={library} section="discover" title={insightTitle(insight.text, 60)}>
       <p>
@@ -36,7 +34,7 @@ export function InsightPage({ library, insight, comments, canWork, canComment }:
           [t('discover.insight.recorded'), formatDateTime(insight.createdAt, locale, library.timeZone)],
         ]}
       />
-      {canWork && (
+      {abilities.work && (
         <p class="actions">
           <a class="button button-secondary" href={insightPath(library, insight.id, 'edit')}>
             {t('discover.insight.edit')}
@@ -46,7 +44,7 @@ export function InsightPage({ library, insight, comments, canWork, canComment }:
           </a>
         </p>
       )}
-      <CommentThread library={library} type="insight" id={insight.id} comments={comments} canComment={canComment} />
+      <CommentThread library={library} type="insight" id={insight.id} comments={comments} />
     </WorkspaceLayout>
   );
 }

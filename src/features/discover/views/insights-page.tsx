@@ -17,12 +17,11 @@ interface InsightsPageProps {
   filter: { theme?: string; activity?: string };
   themes: string[];
   activities: Array<{ id: string; title: string; date: string }>;
-  canWork: boolean;
 }
 
 /** All insights of the library, filterable by theme and by activity, 25 a page. */
-export function InsightsPage({ library, result, filter, themes, activities, canWork }: InsightsPageProps) {
-  const { t, locale } = usePage();
+export function InsightsPage({ library, result, filter, themes, activities }: InsightsPageProps) {
+  const { t, locale, abilities } = usePage();
   const filtered = !!(filter.theme || filter.activity);
   const filterForm = emptyForm({ theme: filter.theme, activity: filter.activity });
   return (
@@ -30,7 +29,7 @@ export function InsightsPage({ library, result, filter, themes, activities, canW
       <p>
         <a href={discoverPath(library)}>{t('discover.activity.back')}</a>
       </p>
-      {canWork && (
+      {abilities.work && (
         <p class="actions">
           <a class="button button-primary" href={href(discoverRoutes.newInsight, { library: library.slug })}>
             {t('discover.insights.add')}

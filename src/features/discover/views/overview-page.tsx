@@ -15,16 +15,14 @@ interface OverviewPageProps {
   counts: Awaited<ReturnType<DiscoverService['counts']>>;
   activities: Page<Activity>;
   latest: Insight[];
-  /** The reader may record and edit (the library's own staff). */
-  canWork: boolean;
 }
 
 /** The discover section: totals, the activities (25 a page) and the latest insights. */
-export function OverviewPage({ library, counts, activities, latest, canWork }: OverviewPageProps) {
-  const { t, locale } = usePage();
+export function OverviewPage({ library, counts, activities, latest }: OverviewPageProps) {
+  const { t, locale, abilities } = usePage();
   return (
     <WorkspaceLayout library={library} section="discover" title={t('discover.title')} lead={t('discover.lead')}>
-      {canWork && (
+      {abilities.work && (
         <p class="actions">
           <a class="button button-primary" href={href(discoverRoutes.newActivity, { library: library.slug })}>
             {t('discover.activities.add')}

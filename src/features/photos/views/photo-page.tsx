@@ -16,8 +16,6 @@ interface PhotoPageProps {
   /** The activity or prototype it is attached to, when there is one and it still exists. */
   subject: Subject | undefined;
   comments: Comment[];
-  canWork: boolean;
-  canComment: boolean;
 }
 
 /** Whether the photo is on the hub, and whether it ever may be. */
@@ -33,8 +31,8 @@ function PublicationStatus({ photo }: { photo: Photo }) {
 }
 
 /** One photo, large, with its details, where it is used and its comment thread. */
-export function PhotoPage({ library, photo, subject, comments, canWork, canComment }: PhotoPageProps) {
-  const { t, locale, timeZone } = usePage();
+export function PhotoPage({ library, photo, subject, comments }: PhotoPageProps) {
+  const { t, locale, timeZone, abilities } = usePage();
   const title = photo.caption || t('photos.detail.untitled', { kind: kindLabel(t, photo.kind) });
   return (
     <WorkspaceLayout library={library} section="photos" title={title}>
@@ -62,7 +60,7 @@ export function PhotoPage({ library, photo, subject, comments, canWork, canComme
           <PublicationStatus photo={photo} />
         </li>
       </ul>
-      {canWork && (
+      {abilities.work && (
         <p class="actions">
           <a class="button button-secondary" href={photoPath(library, photo.id, 'edit')}>
             {t('common.edit')}
@@ -75,7 +73,7 @@ export function PhotoPage({ library, photo, subject, comments, canWork, canComme
       <p>
         <a href={photosPath(library)}>{t('photos.detail.back')}</a>
       </p>
-      <CommentThread library={library} type="photo" id={photo.id} comments={comments} canComment={canComment} />
+      <CommentThread library={library} type="photo" id={photo.id} comments={comments} />
     </WorkspaceLayout>
   );
 }

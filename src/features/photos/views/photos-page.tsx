@@ -13,7 +13,6 @@ interface PhotosPageProps {
   library: WorkspaceLibrary;
   result: Page<Photo>;
   kind: PhotoKind | undefined;
-  canWork: boolean;
 }
 
 /** One photo in the grid: the thumbnail linking to its page, the caption and the consent in words. */
@@ -36,12 +35,12 @@ function PhotoCard({ library, photo }: { library: WorkspaceLibrary; photo: Photo
 }
 
 /** The library's photos as a grid of thumbnails grouped by kind, filterable by kind, 24 a page. */
-export function PhotosPage({ library, result, kind, canWork }: PhotosPageProps) {
-  const { t, locale } = usePage();
+export function PhotosPage({ library, result, kind }: PhotosPageProps) {
+  const { t, locale, abilities } = usePage();
   const groups = PHOTO_KINDS.map((k) => ({ kind: k, photos: result.items.filter((p) => p.kind === k) })).filter((g) => g.photos.length > 0);
   return (
     <WorkspaceLayout library={library} section="photos" title={t('photos.title')} lead={t('photos.lead')}>
-      {canWork && (
+      {abilities.work && (
         <p class="actions">
           <a class="button button-primary" href={newPhotoPath(library)}>
             {t('photos.list.upload')}

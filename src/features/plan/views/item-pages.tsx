@@ -18,21 +18,19 @@ interface ItemPageProps {
   id: string;
   title: string;
   comments: Comment[];
-  canWork: boolean;
-  canComment: boolean;
   children: ComponentChildren;
 }
 
 /** What every item page has: the way back, edit and delete for the library's staff, and the comment thread. */
-function ItemPage({ library, type, id, title, comments, canWork, canComment, children }: ItemPageProps) {
-  const { t } = usePage();
+function ItemPage({ library, type, id, title, comments, children }: ItemPageProps) {
+  const { t, abilities } = usePage();
   return (
     <WorkspaceLayout library={library} section="plan" title={title}>
       <p>
         <a href={planPath(library)}>{t('plan.item.back')}</a>
       </p>
       {children}
-      {canWork && (
+      {abilities.work && (
         <p class="actions">
           <a class="button button-secondary" href={itemPath(library, type, id, 'edit')}>
             {t('plan.item.edit')}
@@ -42,7 +40,7 @@ function ItemPage({ library, type, id, title, comments, canWork, canComment, chi
           </a>
         </p>
       )}
-      <CommentThread library={library} type={type} id={id} comments={comments} canComment={canComment} />
+      <CommentThread library={library} type={type} id={id} comments={comments} />
     </WorkspaceLayout>
   );
 }
@@ -51,13 +49,13 @@ type Shared = Omit<ItemPageProps, 'type' | 'id' | 'title' | 'children'>;
 
 /** A goal with its tasks and milestones. */
 export function GoalPage({ goal, tasks, milestones, ...shared }: Shared & { goal: Goal; tasks: Task[]; milestones: Milestone[] }) {
-  const { t } = usePage();
+  const { t, abilities } = usePage();
   return (
     <ItemPage {...shared} type="goal" id={goal.id} title={t('plan.goal.title', { title: goal.title })}>
       <Paragraphs text={goal.description} />
       <h2>{t('plan.goal.tasks')}</h2>
       <TaskTable library={shared.library} tasks={tasks} caption={t('plan.tasks.caption', { goal: goal.title })} />
-      {shared.canWork && (
+      {abilities.work && (
         <p>
           <a href={`${newItemPath(shared.library, 'task')}?goal=${goal.id}`}>{t('plan.goal.addTask')}</a>
         </p>

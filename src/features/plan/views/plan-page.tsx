@@ -21,18 +21,17 @@ interface PlanPageProps {
   library: PlanLibrary;
   overview: PlanOverview;
   view: PlanView;
-  canWork: boolean;
 }
 
 /** The action plan in one of three views, with the budget warnings always at the top. */
-export function PlanPage({ library, overview, view, canWork }: PlanPageProps) {
-  const { t } = usePage();
+export function PlanPage({ library, overview, view }: PlanPageProps) {
+  const { t, abilities } = usePage();
   const empty = overview.goals.length === 0 && overview.milestones.length === 0 && overview.budget.lines.length === 0;
   return (
     <WorkspaceLayout library={library} section="plan" title={t('plan.title')} lead={t('plan.lead')}>
       <BudgetWarnings budget={overview.budget} />
       <ul class="actions plan-actions">
-        {canWork && (
+        {abilities.work && (
           <>
             <li>
               <a class="button button-primary" href={newItemPath(library, 'goal')}>

@@ -16,13 +16,11 @@ interface IdeaPageProps {
   insights: Array<{ id: string; text: string }>;
   prototypes: Prototype[];
   comments: Comment[];
-  canWork: boolean;
-  canComment: boolean;
 }
 
 /** One idea: what it is, the insights it answers, the prototypes made from it, and its comments. */
-export function IdeaPage({ library, idea, insights, prototypes, comments, canWork, canComment }: IdeaPageProps) {
-  const { t } = usePage();
+export function IdeaPage({ library, idea, insights, prototypes, comments }: IdeaPageProps) {
+  const { t, abilities } = usePage();
   const path = ideaPath(library, idea.id);
   return (
     <WorkspaceLayout library={library} section="ideate" title={idea.title}>
@@ -30,7 +28,7 @@ export function IdeaPage({ library, idea, insights, prototypes, comments, canWor
         <a href={ideatePath(library)}>{t('prototypes.back')}</a>
       </p>
       {idea.description ? <Paragraphs text={idea.description} /> : <p class="empty">{t('prototypes.idea.noDescription')}</p>}
-      {canWork && (
+      {abilities.work && (
         <p class="actions">
           <a class="button button-secondary" href={`${path}/edit`}>
             {t('prototypes.idea.edit')}
@@ -67,7 +65,7 @@ export function IdeaPage({ library, idea, insights, prototypes, comments, canWor
       ) : (
         <p class="empty">{t('prototypes.idea.prototypesEmpty')}</p>
       )}
-      <CommentThread library={library} type="idea" id={idea.id} comments={comments} canComment={canComment} />
+      <CommentThread library={library} type="idea" id={idea.id} comments={comments} />
     </WorkspaceLayout>
   );
 }

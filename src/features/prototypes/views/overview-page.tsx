@@ -11,19 +11,18 @@ interface OverviewPageProps {
   library: WorkspaceLibrary;
   ideas: Page<Idea & { insightCount: number }>;
   prototypes: Page<Prototype & { sessionCount: number }>;
-  canWork: boolean;
 }
 
 /** The ideate section: the library's ideas and prototypes, with the decision on each prototype. */
-export function OverviewPage({ library, ideas, prototypes, canWork }: OverviewPageProps) {
-  const { t, locale } = usePage();
+export function OverviewPage({ library, ideas, prototypes }: OverviewPageProps) {
+  const { t, locale, abilities } = usePage();
   const base = ideatePath(library);
   const query = { ideas: String(ideas.page), prototypes: String(prototypes.page) };
   return (
     <WorkspaceLayout library={library} section="ideate" title={t('prototypes.overview.title')} lead={t('prototypes.overview.lead')}>
       <section aria-labelledby="ideas-heading">
         <h2 id="ideas-heading">{t('prototypes.ideas.heading')}</h2>
-        {canWork && (
+        {abilities.work && (
           <p>
             <a class="button button-primary" href={`${base}/ideas/new`}>
               {t('prototypes.idea.add')}
@@ -45,7 +44,7 @@ export function OverviewPage({ library, ideas, prototypes, canWork }: OverviewPa
       </section>
       <section aria-labelledby="prototypes-heading">
         <h2 id="prototypes-heading">{t('prototypes.prototypes.heading')}</h2>
-        {canWork && (
+        {abilities.work && (
           <p>
             <a class="button button-primary" href={`${base}/prototypes/new`}>
               {t('prototypes.prototype.add')}

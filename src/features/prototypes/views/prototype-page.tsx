@@ -28,14 +28,12 @@ interface PrototypePageProps {
   surveyTitles: Map<string, string>;
   photos: Photo[];
   comments: Comment[];
-  canWork: boolean;
-  canComment: boolean;
 }
 
 /** One prototype: details, photos, test sessions (newest first), the decision and comments. */
 export function PrototypePage(props: PrototypePageProps) {
-  const { library, prototype, idea, deciderName, sessions, surveyTitles, photos, comments, canWork, canComment } = props;
-  const { t, locale, timeZone } = usePage();
+  const { library, prototype, idea, deciderName, sessions, surveyTitles, photos, comments } = props;
+  const { t, locale, timeZone, abilities } = usePage();
   const sessionDetails = (session: TestSession): Array<[string, ComponentChildren]> => {
     const details: Array<[string, ComponentChildren]> = [
       [t('prototypes.field.patrons'), formatNumber(session.patrons, locale)],
@@ -58,7 +56,7 @@ export function PrototypePage(props: PrototypePageProps) {
       <p>
         <a href={ideatePath(library)}>{t('prototypes.back')}</a>
       </p>
-      {canWork && (
+      {abilities.work && (
         <p class="actions">
           <a class="button button-secondary" href={href(prototypesRoutes.editPrototype, { library: library.slug, prototype: prototype.id })}>
             {t('prototypes.prototype.edit')}
@@ -92,7 +90,7 @@ export function PrototypePage(props: PrototypePageProps) {
           )}
         </>
       )}
-      {canWork && (
+      {abilities.work && (
         <p>
           <a class="button button-secondary" href={href(prototypesRoutes.decision, { library: library.slug, prototype: prototype.id })}>
             {prototype.decision ? t('prototypes.decision.edit') : t('prototypes.decision.record')}
@@ -103,7 +101,7 @@ export function PrototypePage(props: PrototypePageProps) {
       <h2>{t('prototypes.photos.heading')}</h2>
       {photos.length === 0 && <p class="empty">{t('prototypes.photos.empty')}</p>}
       <PhotoStrip library={library} photos={photos} />
-      {canWork && (
+      {abilities.work && (
         <p>
           <a href={newPhotoPath(library, { type: 'prototype', id: prototype.id })}>
             {t('prototypes.photos.add')}
@@ -112,7 +110,7 @@ export function PrototypePage(props: PrototypePageProps) {
       )}
 
       <h2 id="sessions">{t('prototypes.sessions.heading')}</h2>
-      {canWork && (
+      {abilities.work && (
         <p>
           <a class="button button-secondary" href={href(prototypesRoutes.newSession, { library: library.slug, prototype: prototype.id })}>
             {t('prototypes.session.add')}
@@ -126,7 +124,7 @@ export function PrototypePage(props: PrototypePageProps) {
             {t('prototypes.session.heading', { date: formatDate(session.heldOn, locale), place: session.place })}
           </h3>
           <SummaryList items={sessionDetails(session)} />
-          {canWork && (
+          {abilities.work && (
             <p class="actions">
               <a href={href(prototypesRoutes.editSession, { library: library.slug, prototype: prototype.id, session: session.id })}>
                 {t('prototypes.session.edit', { date: formatDate(session.heldOn, locale) })}
@@ -140,7 +138,7 @@ export function PrototypePage(props: PrototypePageProps) {
       ))}
       <Pagination page={sessions.page} pages={sessions.pages} />
 
-      <CommentThread library={library} type="prototype" id={prototype.id} comments={comments} canComment={canComment} />
+      <CommentThread library={library} type="prototype" id={prototype.id} comments={comments} />
     </WorkspaceLayout>
   );
 }

@@ -15,18 +15,16 @@ interface OverviewProps {
   library: WorkspaceLibrary;
   postcards: Page<Postcard>;
   story: Story | undefined;
-  canWork: boolean;
-  canPublish: boolean;
 }
 
 /** The share section: the library's postcards and the state of its transformation story. */
-export function OverviewPage({ library, postcards, story, canWork, canPublish }: OverviewProps) {
-  const { t, locale, timeZone } = usePage();
+export function OverviewPage({ library, postcards, story }: OverviewProps) {
+  const { t, locale, timeZone, abilities } = usePage();
   return (
     <WorkspaceLayout library={library} section="share" title={t('share.title')} lead={t('share.lead')}>
       <section aria-labelledby="share-postcards">
         <h2 id="share-postcards">{t('share.postcards.heading')}</h2>
-        {canWork && (
+        {abilities.work && (
           <p>
             <a class="button button-primary" href={href(shareRoutes.newPostcard, { library: library.slug })}>
               {t('share.postcards.new')}
@@ -59,12 +57,12 @@ export function OverviewPage({ library, postcards, story, canWork, canPublish }:
             <p>
               <a href={sharePaths.story(library)}>{t('share.story.open')}</a>
             </p>
-            <StoryActions library={library} story={story} canWork={canWork} canPublish={canPublish} />
+            <StoryActions library={library} story={story} />
           </>
         ) : (
           <>
             <p>{t('share.story.noneLead')}</p>
-            {canWork && (
+            {abilities.work && (
               <Form action={href(shareRoutes.assembleStory, { library: library.slug })}>
                 <SubmitButton>{t('share.story.assemble')}</SubmitButton>
               </Form>

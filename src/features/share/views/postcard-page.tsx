@@ -19,15 +19,13 @@ interface PostcardPageProps {
   postcard: Postcard;
   photo: Photo | undefined;
   comments: Comment[];
-  canWork: boolean;
-  canComment: boolean;
   /** Why publishing was refused, shown above the actions. */
   error?: string;
 }
 
 /** One postcard as it will read on the hub, with its state, actions and comment thread. */
-export function PostcardPage({ library, postcard, photo, comments, canWork, canComment, error }: PostcardPageProps) {
-  const { t, locale, timeZone } = usePage();
+export function PostcardPage({ library, postcard, photo, comments, error }: PostcardPageProps) {
+  const { t, locale, timeZone, abilities } = usePage();
   return (
     <WorkspaceLayout library={library} section="share" title={postcard.title}>
       {error && (
@@ -50,7 +48,7 @@ export function PostcardPage({ library, postcard, photo, comments, canWork, canC
           ],
         ]}
       />
-      {canWork && (
+      {abilities.work && (
         <div class="share-actions">
           <ul class="share-links">
             <li>
@@ -77,7 +75,7 @@ export function PostcardPage({ library, postcard, photo, comments, canWork, canC
       <p>
         <a href={sharePaths.overview(library)}>{t('share.postcard.back')}</a>
       </p>
-      <CommentThread library={library} type="postcard" id={postcard.id} comments={comments} canComment={canComment} />
+      <CommentThread library={library} type="postcard" id={postcard.id} comments={comments} />
     </WorkspaceLayout>
   );
 }

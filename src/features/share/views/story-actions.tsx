@@ -8,8 +8,6 @@ import { shareRoutes } from '../route-table';
 interface StoryActionsProps {
   library: WorkspaceLibrary;
   story: Story;
-  canWork: boolean;
-  canPublish: boolean;
 }
 
 /**
@@ -17,12 +15,12 @@ interface StoryActionsProps {
  * submit a draft; admins approve a submitted one. Everyone sees the print
  * version and, once published, the hub page.
  */
-export function StoryActions({ library, story, canWork, canPublish }: StoryActionsProps) {
-  const { t } = usePage();
+export function StoryActions({ library, story }: StoryActionsProps) {
+  const { t, abilities } = usePage();
   return (
     <div class="share-actions">
       <ul class="share-links">
-        {canWork && (
+        {abilities.work && (
           <li>
             <a href={href(shareRoutes.editStory, { library: library.slug })}>{t('share.story.edit')}</a>
           </li>
@@ -36,17 +34,17 @@ export function StoryActions({ library, story, canWork, canPublish }: StoryActio
           </li>
         )}
       </ul>
-      {canWork && story.status === 'draft' && (
+      {abilities.work && story.status === 'draft' && (
         <Form action={href(shareRoutes.submitStory, { library: library.slug })} label={t('share.story.submit')}>
           <SubmitButton>{t('share.story.submit')}</SubmitButton>
         </Form>
       )}
-      {canPublish && story.status === 'submitted' && (
+      {abilities.publish && story.status === 'submitted' && (
         <Form action={href(shareRoutes.approveStory, { library: library.slug })} label={t('share.story.approve')}>
           <SubmitButton>{t('share.story.approve')}</SubmitButton>
         </Form>
       )}
-      {canWork && (
+      {abilities.work && (
         <Form action={href(shareRoutes.assembleStory, { library: library.slug })} label={t('share.story.reassemble')}>
           <SubmitButton variant="secondary">{t('share.story.reassemble')}</SubmitButton>
         </Form>

@@ -19,17 +19,14 @@ interface StoryPageProps {
   beforePhotos: Photo[];
   afterPhotos: Photo[];
   comments: Comment[];
-  canWork: boolean;
-  canPublish: boolean;
-  canComment: boolean;
   /** Why approval was refused, e.g. a photo without release. */
   error?: string;
 }
 
 /** The transformation story as it will read on the hub, with its state, actions and comment thread. */
 export function StoryPage(props: StoryPageProps) {
-  const { library, story, beforePhotos, afterPhotos, comments, canWork, canPublish, canComment, error } = props;
-  const { t, locale, timeZone } = usePage();
+  const { library, story, beforePhotos, afterPhotos, comments, error } = props;
+  const { t, locale, timeZone, abilities } = usePage();
   const when = (iso: string) => formatDateTime(iso, locale, timeZone);
   return (
     <WorkspaceLayout library={library} section="share" title={story.title}>
@@ -44,13 +41,13 @@ export function StoryPage(props: StoryPageProps) {
         {story.status === 'submitted' && story.submittedAt && t('share.story.submittedAt', { date: when(story.submittedAt) })}
         {story.status === 'published' && story.approvedAt && t('share.story.approvedAt', { date: when(story.approvedAt) })}
       </p>
-      {story.status === 'submitted' && !canPublish && <p>{t('share.story.waiting')}</p>}
-      <StoryActions library={library} story={story} canWork={canWork} canPublish={canPublish} />
+      {story.status === 'submitted' && !abilities.publish && <p>{t('share.story.waiting')}</p>}
+      <StoryActions library={library} story={story} />
       <StoryBody library={library} story={story} beforePhotos={beforePhotos} afterPhotos={afterPhotos} />
       <p>
         <a href={sharePaths.overview(library)}>{t('share.postcard.back')}</a>
       </p>
-      <CommentThread library={library} type="story" id={story.id} comments={comments} canComment={canComment} />
+      <CommentThread library={library} type="story" id={story.id} comments={comments} />
     </WorkspaceLayout>
   );
 }

@@ -9,16 +9,15 @@ import { newSpacePath, spacePath, sweepsPath } from '../urls';
 interface SpacesPageProps {
   library: WorkspaceLibrary;
   spaces: Space[];
-  canWork: boolean;
 }
 
 /** The library's spaces with their zones and capacity, and links to record a sweep of each. */
-export function SpacesPage({ library, spaces, canWork }: SpacesPageProps) {
-  const { t, locale } = usePage();
+export function SpacesPage({ library, spaces }: SpacesPageProps) {
+  const { t, locale, abilities } = usePage();
   return (
     <WorkspaceLayout library={library} section="space-use" title={t('spaceUse.title')} lead={t('spaceUse.lead')}>
       <p class="actions">
-        {canWork && (
+        {abilities.work && (
           <a class="button button-primary" href={newSpacePath(library)}>
             {t('spaceUse.spaces.add')}
           </a>
@@ -39,7 +38,7 @@ export function SpacesPage({ library, spaces, canWork }: SpacesPageProps) {
             numeric: true,
             cell: (space) => formatNumber(space.zones.reduce((sum, z) => sum + z.capacity, 0), locale),
           },
-          ...(canWork
+          ...(abilities.work
             ? [
                 {
                   header: t('spaceUse.spaces.actions'),

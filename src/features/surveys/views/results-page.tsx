@@ -25,13 +25,11 @@ interface ResultsPageProps {
   form: FormState;
   /** The filter applied; undefined when the one typed is invalid and no figures are shown. */
   filter: ResultsFilter | undefined;
-  /** The library's own team: may download the raw answers. */
-  canWork: boolean;
 }
 
 /** A survey's results: its status and counts, the filter, and each question's figures. */
-export function ResultsPage({ library, results, form, filter, canWork }: ResultsPageProps) {
-  const { t, locale } = usePage();
+export function ResultsPage({ library, results, form, filter }: ResultsPageProps) {
+  const { t, locale, abilities } = usePage();
   const { survey, byChannel, matching, questions } = results;
   const path = resultsPath(library, survey.id);
   return (
@@ -46,13 +44,13 @@ export function ResultsPage({ library, results, form, filter, canWork }: Results
           [t('surveyResults.responses.paper'), formatNumber(byChannel.paper, locale)],
         ]}
       />
-      <ResultsFilterPanel action={path} form={form} canFilter={canWork} />
+      <ResultsFilterPanel action={path} form={form} canFilter={abilities.work} />
       {!filter ? (
         <p>{t('surveyResults.error.invalidFilter')}</p>
       ) : (
         <>
           <p class="result-count">{t(pluralKey(locale, 'surveyResults.matching', matching), { count: formatNumber(matching, locale) })}</p>
-          {canWork && matching > 0 && (
+          {abilities.work && matching > 0 && (
             <p class="actions">
               <a class="button button-secondary" href={href(surveysRoutes.resultsCsv, { library: library.slug, survey: survey.id }, filterQuery(filter))} download>
                 {t('surveyResults.download')}

@@ -21,8 +21,6 @@ export interface SurveyPageProps {
   responses: number;
   publicLink: string;
   today: string;
-  canWork: boolean;
-  canComment: boolean;
   comments: Comment[];
   /** Why opening was just refused, shown at the top. */
   refusal?: OpenRefusal;
@@ -111,8 +109,8 @@ function QuestionActions({ ids, question, first, last }: { ids: SurveyIds; quest
 
 /** A survey's details, links, translation warnings, questions and comments. */
 export function SurveyPage(props: SurveyPageProps) {
-  const { library, survey, questions, missing, responses, publicLink, today, canWork, refusal } = props;
-  const { t, locale, timeZone } = usePage();
+  const { library, survey, questions, missing, responses, publicLink, today, refusal } = props;
+  const { t, locale, timeZone, abilities } = usePage();
   const ids = { library: library.slug, survey: survey.id };
   const status = effectiveStatus(survey, today);
   const draft = survey.status === 'draft';
@@ -147,7 +145,7 @@ export function SurveyPage(props: SurveyPageProps) {
           </div>
         </div>
       )}
-      {canWork && (
+      {abilities.work && (
         <div class="actions">
           <a class="button button-secondary" href={href(surveysRoutes.edit, ids)}>
             {t('surveys.detail.editDetails')}
@@ -169,7 +167,7 @@ export function SurveyPage(props: SurveyPageProps) {
         <li><a href={href(surveysRoutes.poster, ids)}>{t('surveys.link.poster')}</a></li>
         <li><a href={href(surveysRoutes.paper, ids, { lang: 'en' })}>{t('surveys.link.paperEn')}</a></li>
         <li><a href={href(surveysRoutes.paper, ids, { lang: 'es' })}>{t('surveys.link.paperEs')}</a></li>
-        {canWork && !draft && <li><a href={href(surveysRoutes.newPaper, ids)}>{t('surveys.link.paperEntry')}</a></li>}
+        {abilities.work && !draft && <li><a href={href(surveysRoutes.newPaper, ids)}>{t('surveys.link.paperEntry')}</a></li>}
         <li><a href={href(surveysRoutes.results, ids)}>{t('surveys.link.results')}</a></li>
       </ul>
       {missing.length > 0 && !refusal && (
@@ -189,17 +187,17 @@ export function SurveyPage(props: SurveyPageProps) {
             {question.required ? t('surveys.question.required') : t('surveys.question.optional')}
             {question.dots !== null && ` · ${t('surveys.question.dots', { dots: question.dots })}`}
           </p>
-          {canWork && draft && <QuestionActions ids={ids} question={question} first={index === 0} last={index === questions.length - 1} />}
+          {abilities.work && draft && <QuestionActions ids={ids} question={question} first={index === 0} last={index === questions.length - 1} />}
         </div>
       ))}
-      {canWork && draft && (
+      {abilities.work && draft && (
         <p class="actions">
           <a class="button button-primary" href={href(surveysRoutes.newQuestion, ids)}>
             {t('surveys.question.add')}
           </a>
         </p>
       )}
-      <CommentThread library={library} type="survey" id={survey.id} comments={props.comments} canComment={props.canComment} />
+      <CommentThread library={library} type="survey" id={survey.id} comments={props.comments} />
     </WorkspaceLayout>
   );
 }

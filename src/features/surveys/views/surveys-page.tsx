@@ -14,15 +14,14 @@ interface SurveysPageProps {
   library: WorkspaceLibrary;
   result: Page<SurveySummary>;
   today: string;
-  canWork: boolean;
 }
 
 /** The library's surveys and idea boards, newest first. */
-export function SurveysPage({ library, result, today, canWork }: SurveysPageProps) {
-  const { t, locale } = usePage();
+export function SurveysPage({ library, result, today }: SurveysPageProps) {
+  const { t, locale, abilities } = usePage();
   return (
     <WorkspaceLayout library={library} section="surveys" title={t('surveys.title')} lead={t('surveys.lead')}>
-      {canWork && (
+      {abilities.work && (
         <p class="actions">
           <a class="button button-primary" href={href(surveysRoutes.new, { library: library.slug })}>
             {t('surveys.new')}

@@ -15,7 +15,6 @@ interface PhasePageProps {
   comments: Comment[];
   /** The phase's form, when the reader may change it (library.work). */
   form: FormState | undefined;
-  canComment: boolean;
 }
 
 /** Staff set the phase's status and tick the items no other part records. */
@@ -48,7 +47,7 @@ function PhaseForm({ library, state, form }: { library: WorkspaceLibrary; state:
 }
 
 /** One phase: what it is for, its status and checklist, the form to update it, and its comments. */
-export function PhasePage({ library, state, comments, form, canComment }: PhasePageProps) {
+export function PhasePage({ library, state, comments, form }: PhasePageProps) {
   const { t, locale, timeZone } = usePage();
   const name = t(`workspace.phase.${state.phase}.name`);
   return (
@@ -65,7 +64,7 @@ export function PhasePage({ library, state, comments, form, canComment }: PhaseP
       <p>
         <a href={sectionPath(library, 'journey')}>{t('workspace.phase.back')}</a>
       </p>
-      <CommentThread library={library} type="phase" id={state.phase} comments={comments} canComment={canComment} />
+      <CommentThread library={library} type="phase" id={state.phase} comments={comments} />
     </WorkspaceLayout>
   );
 }
