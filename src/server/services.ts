@@ -21,6 +21,7 @@ import { createSurveysService } from '../features/surveys/service';
 import { createSurveyResultsService } from '../features/surveys/results';
 import { createPrototypesService } from '../features/prototypes/service';
 import { createPlanService } from '../features/plan/service';
+import { createSpaceReportService } from '../features/space-use/report-service';
 import { createPhotosService } from '../features/photos/service';
 import { createShareService } from '../features/share/service';
 import { createSpaceUseService } from '../features/space-use/service';
@@ -65,6 +66,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
   const plan = createPlanService({ db, workspace, programs, libraries, accounts });
   const photos = createPhotosService({ db, workspace, images });
   const spaceUse = createSpaceUseService({ db, ...(clock ? { clock } : {}) });
+  const spaceReports = createSpaceReportService({ db });
   const share = createShareService({ db, workspace, content, photos, discover, surveyResults, prototypes, plan, libraries });
   const events = createEventsService({ db, workspace, ...(clock ? { clock } : {}) });
   return {
@@ -90,6 +92,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
     photos,
     share,
     spaceUse,
+    spaceReports,
     events,
   };
 }

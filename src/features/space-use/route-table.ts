@@ -6,6 +6,7 @@ const record = 'library.work' as const;
 
 const SPACE_USE = '/libraries/:library/space-use';
 const SPACE = `${SPACE_USE}/spaces/:space`;
+const REPORT_QUERY = Type.Object({ beforeFrom: queryValue(), beforeTo: queryValue(), afterFrom: queryValue(), afterTo: queryValue(), zone: queryValue() });
 
 /** The routes of a library's space-use counts: every link to them is built from this table with `href`. */
 export const spaceUseRoutes = defineRoutes({
@@ -19,4 +20,9 @@ export const spaceUseRoutes = defineRoutes({
   createSweep: { method: 'POST', path: `${SPACE}/sweeps/new`, can: record },
   /** Where devices send the sweeps they recorded (decision 032). */
   sync: { method: 'POST', path: `${SPACE_USE}/sync`, can: record },
+  /** A space's report: two periods compared at the same hours of the week, optionally for one zone. */
+  report: { method: 'GET', path: `${SPACE}/report`, can: read, query: REPORT_QUERY },
+  reportCsv: { method: 'GET', path: `${SPACE}/report.csv`, can: read, query: REPORT_QUERY },
+  /** Every sweep of a space with its counts per zone. */
+  sweepsCsv: { method: 'GET', path: `${SPACE}/sweeps.csv`, can: read },
 });

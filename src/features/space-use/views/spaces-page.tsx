@@ -5,6 +5,7 @@ import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Space } from '../service';
 import { newSpacePath, spacePath, sweepsPath } from '../urls';
+import { reportPath } from '../report-urls';
 
 interface SpacesPageProps {
   library: WorkspaceLibrary;
@@ -37,6 +38,10 @@ export function SpacesPage({ library, spaces }: SpacesPageProps) {
             header: t('spaceUse.spaces.capacity'),
             numeric: true,
             cell: (space) => formatNumber(space.zones.reduce((sum, z) => sum + z.capacity, 0), locale),
+          },
+          {
+            header: t('spaceReport.spacesColumn'),
+            cell: (space) => <a href={reportPath(library, space.id)}>{t('spaceReport.link', { space: space.name })}</a>,
           },
           ...(abilities.work
             ? [
