@@ -48,7 +48,9 @@ export function defaultPeriods(range: Period, milestones: readonly MilestoneDate
   }
   const days = Temporal.PlainDate.from(range.from).until(Temporal.PlainDate.from(range.to)).days;
   const middle = addDays(range.from, Math.floor(days / 2));
-  return { periods: { before: { from: range.from, to: middle }, after: { from: addDays(middle, 1), to: addDays(range.to, middle === range.to ? 1 : 0) } }, source: { kind: 'halves' } };
+  // Sweeps on a single day leave no second half: the after period is then the day after, and empty.
+  const afterTo = middle === range.to ? addDays(range.to, 1) : range.to;
+  return { periods: { before: { from: range.from, to: middle }, after: { from: addDays(middle, 1), to: afterTo } }, source: { kind: 'halves' } };
 }
 
 /** What is wrong with chosen periods: a period ending before it starts, or the two overlapping. */
@@ -63,8 +65,13 @@ export function periodProblems({ before, after }: Periods): PeriodProblem[] {
   return problems;
 }
 
-/** A day of the query when it is a real day, otherwise undefined (the default is used). */
-export const dayOf = (value: unknown): string | undefined => (typeof value === 'string' && isCalendarDate(value) ? value : undefined);
+/** The days a period may start or end on: wide enough for old records, narrow enough that a day after the last is still written YYYY-MM-DD. */
+const FIRST_DAY = '1900-01-01';
+const LAST_DAY = '2999-12-31';
+
+/** A day of the query when it is a real day in range, otherwise undefined (the default is used). */
+export const dayOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && isCalendarDate(value) && value >= FIRST_DAY && value <= LAST_DAY ? value : undefined;
 
 /** One zone's occupancy in each period: mean people when observed, as a percentage of its capacity. */
 export interface ZoneOccupancy {

@@ -258,6 +258,11 @@ describe('space-use report', () => {
     assert.equal(overlap.statusCode, 400);
     assert.equal(fieldError(overlap.body, 'After: from'), 'The after period must not overlap the before period');
     assert.equal((await staff.get(reportCsvPath(library, space.id, { ...PERIODS, afterFrom: '2026-10-31' }))).statusCode, 400);
+    // Days that are not real, or too far off to be meant, are ignored like any unknown query value.
+    const odd = await staff.get(reportPath(library, space.id, { ...PERIODS, beforeFrom: '2026-02-30', afterTo: '9999-12-31' }));
+    assert.equal(odd.statusCode, 200);
+    assert.match(odd.body, /name="beforeFrom" type="date" value="2026-09-07"/);
+    assert.match(odd.body, /name="afterTo" type="date" value="2026-11-29"/);
   });
 
   it('exports every sweep with its counts, blank where a zone was not observed, oldest first', async () => {
