@@ -24,6 +24,7 @@ import { photosMessages } from '../features/photos/messages';
 import { shareMessages } from '../features/share/messages';
 import { spaceUseMessages } from '../features/space-use/messages';
 import { eventsMessages } from '../features/events/messages';
+import { learningMessages } from '../features/learning/messages';
 import { intlTag, LOCALES, type Locale } from './define';
 
 export { intlTag, LOCALES, type Locale };
@@ -55,6 +56,7 @@ const en = {
   ...shareMessages.en,
   ...spaceUseMessages.en,
   ...eventsMessages.en,
+  ...learningMessages.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -88,6 +90,7 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = {
     ...shareMessages.es,
     ...spaceUseMessages.es,
     ...eventsMessages.es,
+    ...learningMessages.es,
   },
 };
 

@@ -45,6 +45,7 @@ import { shareRoutes } from '../features/share/routes';
 import { spaceUseRoutes } from '../features/space-use/routes';
 import { surveyResultsRoutes } from '../features/surveys/results-routes';
 import { eventsRoutes } from '../features/events/routes';
+import { learningRoutes } from '../features/learning/routes';
 
 export interface AppOptions {
   config: Config;
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(shareRoutes);
   await app.register(spaceUseRoutes);
   await app.register(eventsRoutes);
+  await app.register(learningRoutes);
 
   return app;
 }

@@ -25,6 +25,7 @@ import { createPhotosService } from '../features/photos/service';
 import { createShareService } from '../features/share/service';
 import { createSpaceUseService } from '../features/space-use/service';
 import { createEventsService } from '../features/events/service';
+import { createLearningService } from '../features/learning/service';
 
 export interface ServiceDeps {
   database: Database;
@@ -67,6 +68,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
   const spaceUse = createSpaceUseService({ db, ...(clock ? { clock } : {}) });
   const share = createShareService({ db, workspace, content, photos, discover, surveyResults, prototypes, plan, libraries });
   const events = createEventsService({ db, workspace, ...(clock ? { clock } : {}) });
+  const learning = createLearningService({ db, programs, libraries, ...(clock ? { clock } : {}) });
   return {
     mail,
     jobs,
@@ -91,6 +93,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
     share,
     spaceUse,
     events,
+    learning,
   };
 }
 
