@@ -5,7 +5,11 @@ import type { LearningModulesTable } from '../../db/tables/learning';
 export type ModuleRow = Selectable<LearningModulesTable>;
 export type ModuleChanges = Pick<ModuleRow, 'title' | 'phase' | 'introduction' | 'objectives' | 'opens_on' | 'updated_at'>;
 
-/** Queries for curriculum modules. Lookups by id for a cohort's pages are scoped to that cohort. */
+/**
+ * Queries for curriculum modules. Writes are scoped to the cohort in the
+ * address, so another cohort's module id changes nothing; `findModule` is not,
+ * because a learner's address names no cohort (the service checks it).
+ */
 export function createLearningRepository(db: Kysely<DB>) {
   return {
     insertModule: (row: ModuleRow) => db.insertInto('learning_modules').values(row).execute(),
