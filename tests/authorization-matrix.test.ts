@@ -320,6 +320,17 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   'POST /libraries/:library/events/:event/occurrences/:occurrence/edit': WORKS_IN_A,
   'GET /libraries/:library/events/:event/occurrences/:occurrence/delete': WORKS_IN_A,
   'POST /libraries/:library/events/:event/occurrences/:occurrence/delete': WORKS_IN_A,
+  // learning routes
+  'GET /learning': SIGNED_IN,
+  'GET /learning/modules/:module': SIGNED_IN,
+  'GET /program/cohorts/:cohort/modules': ADMIN,
+  'GET /program/cohorts/:cohort/modules/new': ADMIN,
+  'POST /program/cohorts/:cohort/modules/new': ADMIN,
+  'GET /program/cohorts/:cohort/modules/:module/edit': ADMIN,
+  'POST /program/cohorts/:cohort/modules/:module/edit': ADMIN,
+  'POST /program/cohorts/:cohort/modules/:module/move': ADMIN,
+  'GET /program/cohorts/:cohort/modules/:module/delete': ADMIN,
+  'POST /program/cohorts/:cohort/modules/:module/delete': ADMIN,
 };
 
 const FEATURES = fileURLToPath(new URL('../src/features', import.meta.url));

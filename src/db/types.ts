@@ -17,6 +17,7 @@ import type { ShareTables } from './tables/share';
 import type { JobsTables } from './tables/jobs';
 import type { SpaceUseTables } from './tables/space-use';
 import type { EventsTables } from './tables/events';
+import type { LearningTables } from './tables/learning';
 
 export type Role = 'admin' | 'coach' | 'staff';
 export type UserStatus = 'invited' | 'active' | 'deactivated';
@@ -175,7 +176,8 @@ export interface DB
     ShareTables,
     JobsTables,
     SpaceUseTables,
-    EventsTables {
+    EventsTables,
+    LearningTables {
   settings: SettingsTable;
   programs: ProgramsTable;
   cohorts: CohortsTable;

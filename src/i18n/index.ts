@@ -25,6 +25,7 @@ import { shareMessages } from '../features/share/messages';
 import { spaceUseMessages } from '../features/space-use/messages';
 import { spaceReportMessages } from '../features/space-use/report-messages';
 import { eventsMessages } from '../features/events/messages';
+import { learningMessages } from '../features/learning/messages';
 import { intlTag, LOCALES, type Locale } from './define';
 
 export { intlTag, LOCALES, type Locale };
@@ -57,6 +58,7 @@ const en = {
   ...spaceUseMessages.en,
   ...spaceReportMessages.en,
   ...eventsMessages.en,
+  ...learningMessages.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -91,6 +93,7 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = {
     ...spaceUseMessages.es,
     ...spaceReportMessages.es,
     ...eventsMessages.es,
+    ...learningMessages.es,
   },
 };
 

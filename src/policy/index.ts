@@ -146,6 +146,17 @@ export function readsResultsAsTeam(actor: Actor | null, libraryId: string): bool
   return can(actor, 'library.work', libraryId);
 }
 
+/**
+ * Whether someone reads a cohort's curriculum modules: admins, and the staff
+ * and coaches of a library in the cohort. `libraryCohorts` maps the libraries
+ * the person is linked to onto their cohort (null for none); a link to a
+ * library of another cohort grants nothing.
+ */
+export function readsCohortModules(actor: Actor | null, cohortId: string, libraryCohorts: ReadonlyMap<string, string | null>): boolean {
+  if (isAdmin(actor)) return true;
+  return [...libraryCohorts].some(([libraryId, cohort]) => cohort === cohortId && (worksIn(actor, libraryId) || coaches(actor, libraryId)));
+}
+
 /** Which libraries an actor may open; `'all'` for admins. */
 export function visibleLibraryIds(actor: Actor | null): 'all' | string[] {
   if (!actor) return [];

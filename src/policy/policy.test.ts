@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { abilities, can, canInvite, readsResultsAsTeam, visibleLibraryIds, type Actor } from './index';
+import { abilities, can, canInvite, readsCohortModules, readsResultsAsTeam, visibleLibraryIds, type Actor } from './index';
 
 const base: Omit<Actor, 'role' | 'memberships' | 'coachedLibraryIds'> = {
   id: 'u',
@@ -79,6 +79,19 @@ describe('policy', () => {
       }
     }
     assert.deepEqual(abilities(memberOfA, 'A'), { view: true, invite: false, work: true, comment: true, publish: false });
+  });
+
+  it('lets admins, and the staff and coaches of a library in the cohort, read its modules', () => {
+    const links = new Map([['A', 'c1']]);
+    assert.equal(readsCohortModules(admin, 'c1', new Map()), true);
+    assert.equal(readsCohortModules(memberOfA, 'c1', links), true);
+    assert.equal(readsCohortModules(leadOfA, 'c1', links), true);
+    assert.equal(readsCohortModules(coachOfA, 'c1', links), true);
+    // Another cohort's modules, a library in no cohort, or a library the person is not linked to grant nothing.
+    assert.equal(readsCohortModules(memberOfA, 'c2', links), false);
+    assert.equal(readsCohortModules(memberOfA, 'c1', new Map([['A', null]])), false);
+    assert.equal(readsCohortModules(memberOfA, 'c1', new Map([['B', 'c1']])), false);
+    assert.equal(readsCohortModules(null, 'c1', links), false);
   });
 
   it('lists the libraries a person may open', () => {

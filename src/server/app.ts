@@ -46,6 +46,7 @@ import { spaceUseRoutes } from '../features/space-use/routes';
 import { spaceReportRoutes } from '../features/space-use/report-routes';
 import { surveyResultsRoutes } from '../features/surveys/results-routes';
 import { eventsRoutes } from '../features/events/routes';
+import { learningRoutes } from '../features/learning/routes';
 
 export interface AppOptions {
   config: Config;
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(spaceUseRoutes);
   await app.register(spaceReportRoutes);
   await app.register(eventsRoutes);
+  await app.register(learningRoutes);
 
   return app;
 }

@@ -26,6 +26,7 @@ import { createPhotosService } from '../features/photos/service';
 import { createShareService } from '../features/share/service';
 import { createSpaceUseService } from '../features/space-use/service';
 import { createEventsService } from '../features/events/service';
+import { createLearningService } from '../features/learning/service';
 
 export interface ServiceDeps {
   database: Database;
@@ -69,6 +70,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
   const spaceReports = createSpaceReportService({ db });
   const share = createShareService({ db, workspace, content, photos, discover, surveyResults, prototypes, plan, libraries });
   const events = createEventsService({ db, workspace, ...(clock ? { clock } : {}) });
+  const learning = createLearningService({ db, programs, libraries, ...(clock ? { clock } : {}) });
   return {
     mail,
     jobs,
@@ -94,6 +96,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
     spaceUse,
     spaceReports,
     events,
+    learning,
   };
 }
 

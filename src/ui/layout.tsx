@@ -29,6 +29,7 @@ const PUBLIC_NAV: NavItem[] = [
 /** The work areas a signed-in person may open, by what the policy allows. */
 function workNav(actor: NonNullable<ReturnType<typeof usePage>['actor']>): NavItem[] {
   const items: NavItem[] = [{ href: '/dashboard', label: 'layout.nav.dashboard' }];
+  if (can(actor, 'account.use')) items.push({ href: '/learning', label: 'layout.nav.learning' });
   if (can(actor, 'libraries.list')) items.push({ href: '/libraries', label: 'layout.nav.libraries' });
   if (can(actor, 'content.manage')) items.push({ href: '/content', label: 'layout.nav.content' });
   if (can(actor, 'newsletter.manage')) items.push({ href: '/newsletter/issues', label: 'layout.nav.newsletter' });

@@ -155,6 +155,17 @@ export async function buildWorld(app: FastifyInstance): Promise<World> {
     params.event = event.id;
     params.occurrence = occurrence.id;
   }
+  {
+    // A module of the cohort's curriculum, open since before the world's days, for the learning pages.
+    const module = await services.learning.createModule(cohort.id, {
+      title: 'Matrix module',
+      phase: 'discover',
+      introduction: 'Read this first.',
+      objectives: ['Run a discovery activity'],
+      opensOn: '2026-01-05',
+    });
+    params.module = module.id;
+  }
   params.phase = 'discover';
   return { people, params };
 }
