@@ -16,6 +16,7 @@ import type { PhotosTables } from './tables/photos';
 import type { ShareTables } from './tables/share';
 import type { JobsTables } from './tables/jobs';
 import type { SpaceUseTables } from './tables/space-use';
+import type { SpaceUseImportTables } from './tables/space-use-imports';
 import type { EventsTables } from './tables/events';
 
 export type Role = 'admin' | 'coach' | 'staff';
@@ -175,6 +176,7 @@ export interface DB
     ShareTables,
     JobsTables,
     SpaceUseTables,
+    SpaceUseImportTables,
     EventsTables {
   settings: SettingsTable;
   programs: ProgramsTable;

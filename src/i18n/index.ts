@@ -23,6 +23,7 @@ import { planMessages } from '../features/plan/messages';
 import { photosMessages } from '../features/photos/messages';
 import { shareMessages } from '../features/share/messages';
 import { spaceUseMessages } from '../features/space-use/messages';
+import { spaceUseImportMessages } from '../features/space-use/import-messages';
 import { eventsMessages } from '../features/events/messages';
 import { intlTag, LOCALES, type Locale } from './define';
 
@@ -54,6 +55,7 @@ const en = {
   ...photosMessages.en,
   ...shareMessages.en,
   ...spaceUseMessages.en,
+  ...spaceUseImportMessages.en,
   ...eventsMessages.en,
 };
 
@@ -87,6 +89,7 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = {
     ...photosMessages.es,
     ...shareMessages.es,
     ...spaceUseMessages.es,
+  ...spaceUseImportMessages.es,
     ...eventsMessages.es,
   },
 };

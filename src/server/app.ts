@@ -43,6 +43,7 @@ import { planRoutes } from '../features/plan/routes';
 import { photosRoutes } from '../features/photos/routes';
 import { shareRoutes } from '../features/share/routes';
 import { spaceUseRoutes } from '../features/space-use/routes';
+import { spaceUseImportRoutes } from '../features/space-use/import-routes';
 import { surveyResultsRoutes } from '../features/surveys/results-routes';
 import { eventsRoutes } from '../features/events/routes';
 
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(photosRoutes);
   await app.register(shareRoutes);
   await app.register(spaceUseRoutes);
+  await app.register(spaceUseImportRoutes);
   await app.register(eventsRoutes);
 
   return app;

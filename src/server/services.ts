@@ -24,6 +24,7 @@ import { createPlanService } from '../features/plan/service';
 import { createPhotosService } from '../features/photos/service';
 import { createShareService } from '../features/share/service';
 import { createSpaceUseService } from '../features/space-use/service';
+import { createSumaImportService } from '../features/space-use/import-service';
 import { createEventsService } from '../features/events/service';
 
 export interface ServiceDeps {
@@ -65,6 +66,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
   const plan = createPlanService({ db, workspace, programs, libraries, accounts });
   const photos = createPhotosService({ db, workspace, images });
   const spaceUse = createSpaceUseService({ db, ...(clock ? { clock } : {}) });
+  const spaceUseImport = createSumaImportService({ db, spaceUse, ...(clock ? { clock } : {}) });
   const share = createShareService({ db, workspace, content, photos, discover, surveyResults, prototypes, plan, libraries });
   const events = createEventsService({ db, workspace, ...(clock ? { clock } : {}) });
   return {
@@ -90,6 +92,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
     photos,
     share,
     spaceUse,
+    spaceUseImport,
     events,
   };
 }

@@ -19,4 +19,10 @@ export const spaceUseRoutes = defineRoutes({
   createSweep: { method: 'POST', path: `${SPACE}/sweeps/new`, can: record },
   /** Where devices send the sweeps they recorded (decision 032). */
   sync: { method: 'POST', path: `${SPACE_USE}/sync`, can: record },
+  /** The Suma import: upload a file, then preview it and map its locations to zones (see import-routes). */
+  importForm: { method: 'GET', path: `${SPACE}/import`, can: record },
+  importUpload: { method: 'POST', path: `${SPACE}/import`, can: record, upload: true },
+  /** `upload` is the key the uploaded file is kept under until it is imported. */
+  importMapForm: { method: 'GET', path: `${SPACE}/import/map`, can: record, query: Type.Object({ upload: queryValue() }) },
+  importRun: { method: 'POST', path: `${SPACE}/import/map`, can: record },
 });
