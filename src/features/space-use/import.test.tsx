@@ -5,10 +5,11 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../../../tests/support/app';
 import { TestClient } from '../../../tests/support/client';
 import { makeLibrary, makePerson } from '../../../tests/support/factories';
+import { manualClock } from '../../../tests/support/clock';
 import { multipart } from '../../../tests/support/multipart';
 import type { WorkspaceLibrary } from '../workspace/contracts';
 import { locationField, SKIP } from './import-schema';
-import { sumaSweepId } from './import-service';
+import { STAGED_IMPORT_TTL_MS, sumaSweepId } from './import-service';
 import { importMapPath, importPath } from './import-urls';
 import type { Space } from './service';
 import { spaceUsePath } from './urls';
@@ -26,6 +27,8 @@ const toLibrary = (l: { id: string; slug: string; name: string; timeZone: string
 
 describe('Suma import', () => {
   let t: TestApp;
+  // Moved by hand to let a kept file expire; the fixtures' 2018 sweeps are long past it.
+  const clock = manualClock();
 
   async function clientOf(person: { id: string }): Promise<TestClient> {
     const { token } = await t.app.services.accounts.createSession(person.id, { userAgent: 'test', ipAddress: '127.0.0.1' });
@@ -37,16 +40,17 @@ describe('Suma import', () => {
   /** A library with a staff member and a space whose zones are the fixtures' four and a lobby the file does not name. */
   async function setUp(name: string) {
     const library = toLibrary(await makeLibrary(t.app, { name }));
-    const staff = await clientOf(await makePerson(t.app, { role: 'staff', libraryId: library.id }));
+    const person = await makePerson(t.app, { role: 'staff', libraryId: library.id });
+    const staff = await clientOf(person);
     const space = await t.app.services.spaceUse.createSpace(library.id, {
       name: 'Main Floor',
       zones: [...Object.keys(README_TOTALS), 'Lobby'].map((zone) => ({ name: zone, capacity: 40 })),
     });
-    return { library, staff, space };
+    return { library, person, staff, space };
   }
 
   before(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, { clock: clock.now });
   });
   after(() => t.close());
 
@@ -251,5 +255,43 @@ describe('Suma import', () => {
     assert.equal(String(elsewhere.headers.location), importPath(other.library, other.space.id));
     assert.deepEqual(await storedSweeps(other.library.id), []);
     assert.deepEqual(await storedSweeps(library.id), []);
+  });
+
+  it('keeps an uploaded file for a day, then asks for it again', async () => {
+    const { library, staff, space } = await setUp('Expiry Library');
+    const key = uploadKey(await upload(staff, library, space, 'suma.csv', UNPROCESSED));
+    clock.advance(STAGED_IMPORT_TTL_MS);
+    assert.equal((await staff.get(importMapPath(library, space.id, key))).statusCode, 200);
+    clock.advance(1);
+    const gone = await staff.get(importMapPath(library, space.id, key));
+    assert.equal(String(gone.headers.location), importPath(library, space.id));
+    assert.match(await flashAfter(staff, gone), /The uploaded file is no longer kept\. Upload it again\./);
+    const late = await staff.post(importMapPath(library, space.id), { upload: key, timeZone: 'UTC', ...fullMapping(space) });
+    assert.equal(String(late.headers.location), importPath(library, space.id));
+    assert.deepEqual(await storedSweeps(library.id), []);
+    // The next upload removes the expired file's row.
+    uploadKey(await upload(staff, library, space, 'suma.csv', UNPROCESSED));
+    const kept = t.app.database.db.selectFrom('space_use_imports').select('id').where('id', '=', key);
+    assert.equal(await kept.executeTakeFirst(), undefined);
+  });
+
+  it('refuses, and leaves as they were, sessions imported before with another mapping', async () => {
+    const { library, staff, space } = await setUp('Remapped Library');
+    await flashAfter(staff, await importFile(staff, library, space, UNPROCESSED));
+    const before = await storedSweeps(library.id);
+    const lobby = space.zones.find((z) => z.name === 'Lobby')!.id;
+    const remapped = await importFile(staff, library, space, REPORT, { [locationField(4)]: lobby });
+    assert.match(await flashAfter(staff, remapped), /Sweeps added: 0\. Already imported, so not added again: 0\. Refused because they were imported before with other counts: 36\./);
+    assert.deepEqual(await storedSweeps(library.id), before);
+  });
+
+  it('speaks Spanish to a person who chose it', async () => {
+    const { library, person, staff, space } = await setUp('Spanish Library');
+    await t.app.database.db.updateTable('users').set({ locale: 'es' }).where('id', '=', person.id).execute();
+    const form = await staff.get(importPath(library, space.id));
+    assert.match(form.body, /Importar los conteos de Suma en Main Floor/);
+    const refused = await upload(staff, library, space, 'people.csv', Buffer.from('name,email\nAda,ada@example.org\n'));
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /id="field-file-error">El archivo no es una exportación de datos sin procesar de Suma/);
   });
 });
