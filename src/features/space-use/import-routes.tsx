@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../../server/http-error';
 import { scopedLibrary } from '../../server/library-scope';
 import { addRoute } from '../../server/route-contract';
-import { acceptUploads, type Upload } from '../../server/uploads';
+import { acceptUploads } from '../../server/uploads';
 import { emptyForm, type FormState } from '../../ui/forms';
 import { defaultChoiceValues, MAX_IMPORT_BYTES, MAX_IMPORT_MEGABYTES, parsedRefusal, readImportChoice, uploadedText } from './import-schema';
 import { importMapPath, importPath } from './import-urls';
@@ -41,7 +41,7 @@ export async function spaceUseImportRoutes(app: FastifyInstance) {
     const library = scopedLibrary(request);
     const space = await spaceOf(library.id, request.params.space);
     const { t } = request;
-    const read = uploadedText((request.body as { upload?: Upload } | undefined)?.upload);
+    const read = uploadedText((request.body as Record<string, unknown> | undefined)?.upload);
     const refused = (message: string, problems: SumaProblem[] = []) =>
       reply.view(<ImportUploadPage library={library} space={space} form={{ values: {}, errors: { file: message } }} problems={problems} />, 400);
     if (!read.ok) {

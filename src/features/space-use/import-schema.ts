@@ -19,6 +19,8 @@ export const locationField = (locationId: number): string => `location-${locatio
 /** Why an upload is refused before its content is looked at. */
 export type UploadRefusal = 'noFile' | 'tooLarge' | 'notCsv';
 
+const isUpload = (value: unknown): value is Upload => typeof value === 'object' && value !== null && Buffer.isBuffer((value as Upload).bytes);
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -26,8 +28,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * text (Suma writes UTF-8), so bytes that do not decode, or that hold a NUL
  * (a spreadsheet, a zip, an image), are not one.
  */
-export function uploadedText(upload: Upload | undefined): { ok: true; text: string } | { ok: false; refusal: UploadRefusal } {
-  if (!upload) return { ok: false, refusal: 'noFile' };
+export function uploadedText(upload: unknown): { ok: true; text: string } | { ok: false; refusal: UploadRefusal } {
+  // A form sent urlencoded can name a field `upload` too: only a file read by `readUpload` has bytes.
+  if (!isUpload(upload)) return { ok: false, refusal: 'noFile' };
   if (upload.tooLarge) return { ok: false, refusal: 'tooLarge' };
   let text: string;
   try {

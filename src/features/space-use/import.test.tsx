@@ -236,6 +236,9 @@ describe('Suma import', () => {
     const none = await staff.postRaw(importPath(library, space.id), empty.payload, empty.contentType);
     assert.equal(none.statusCode, 400);
     assert.match(none.body, /Choose a Suma CSV file to upload/);
+    const urlencoded = await staff.post(importPath(library, space.id), { upload: UNPROCESSED.toString('utf8') });
+    assert.equal(urlencoded.statusCode, 400);
+    assert.match(urlencoded.body, /Choose a Suma CSV file to upload/);
     assert.deepEqual(await storedSweeps(library.id), []);
   });
 
