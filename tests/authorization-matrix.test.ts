@@ -306,6 +306,10 @@ const EXPECTED: Record<string, readonly RoleName[]> = {
   'GET /libraries/:library/space-use/spaces/:space/report': SEES_A,
   'GET /libraries/:library/space-use/spaces/:space/report.csv': SEES_A,
   'GET /libraries/:library/space-use/spaces/:space/sweeps.csv': SEES_A,
+  'GET /libraries/:library/space-use/spaces/:space/import': WORKS_IN_A,
+  'POST /libraries/:library/space-use/spaces/:space/import': WORKS_IN_A,
+  'GET /libraries/:library/space-use/spaces/:space/import/map': WORKS_IN_A,
+  'POST /libraries/:library/space-use/spaces/:space/import/map': WORKS_IN_A,
   // events routes (workspace)
   'GET /libraries/:library/events': SEES_A,
   'GET /libraries/:library/events.csv': SEES_A,

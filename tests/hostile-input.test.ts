@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from './support/app';
 import { TestClient } from './support/client';
@@ -235,6 +236,8 @@ describe(`hostile input on every form (${TEST_DIALECT})`, () => {
     const bytes = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#669933' } }).png().toBuffer();
     const image = await services.images.createImage(bytes, { alt: 'A room', credit: '', licence: '', licenceUrl: '' }, null);
     const base = `/libraries/${library.slug}/surveys`;
+    const suma = readFileSync(new URL('../src/features/space-use/fixtures/raw-unprocessed.csv', import.meta.url), 'utf8');
+    const upload = await services.spaceUseImport.stage(library.id, world.params.space!, suma, null);
     return [
       ...CONTENT_TYPES.map((type) => `/content/new?type=${type}`),
       ...QUESTION_TYPES.map((type) => `${base}/${world.params.survey}/questions/new?type=${type}`),
@@ -245,6 +248,7 @@ describe(`hostile input on every form (${TEST_DIALECT})`, () => {
       `/newsletter/issues/${issue}/edit`,
       `/newsletter/issues/${issue}`,
       `/images/${image.id}`,
+      `/libraries/${library.slug}/space-use/spaces/${world.params.space}/import/map?upload=${upload}`,
     ];
   }
 
@@ -254,7 +258,7 @@ describe(`hostile input on every form (${TEST_DIALECT})`, () => {
       assert.ok(actions.has(expected), `found ${expected}`);
     }
     const library = world.params.library!;
-    for (const part of ['plan/goals/new', 'share/story/edit', 'discover/activities/new', 'surveys/new', 'ideate/ideas/new', 'photos/new', 'comments', 'space-use/spaces/new', `space-use/spaces/${world.params.space}/sweeps/new`]) {
+    for (const part of ['plan/goals/new', 'share/story/edit', 'discover/activities/new', 'surveys/new', 'ideate/ideas/new', 'photos/new', 'comments', 'space-use/spaces/new', `space-use/spaces/${world.params.space}/sweeps/new`, `space-use/spaces/${world.params.space}/import/map`]) {
       assert.ok(actions.has(`/libraries/${library}/${part}`), `found ${part}`);
     }
     assert.ok(actions.has(`/s/${world.params.code}`), 'found the patron survey');

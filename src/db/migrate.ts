@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015-jobs';
 import * as m0016 from './migrations/0016-two-factor';
 import * as m0017 from './migrations/0017-space-use';
 import * as m0018 from './migrations/0018-events';
+import * as m0019 from './migrations/0019-space-use-imports';
 import * as m0020 from './migrations/0020-learning';
 
 /** Every migration, in order. A static list keeps the set explicit and bundler-friendly. */
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0016-two-factor': m0016,
   '0017-space-use': m0017,
   '0018-events': m0018,
+  '0019-space-use-imports': m0019,
   '0020-learning': m0020,
 };
 

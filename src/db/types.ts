@@ -16,6 +16,7 @@ import type { PhotosTables } from './tables/photos';
 import type { ShareTables } from './tables/share';
 import type { JobsTables } from './tables/jobs';
 import type { SpaceUseTables } from './tables/space-use';
+import type { SpaceUseImportTables } from './tables/space-use-imports';
 import type { EventsTables } from './tables/events';
 import type { LearningTables } from './tables/learning';
 
@@ -177,6 +178,7 @@ export interface DB
     JobsTables,
     SpaceUseTables,
     EventsTables,
+    SpaceUseImportTables,
     LearningTables {
   settings: SettingsTable;
   programs: ProgramsTable;

@@ -24,6 +24,7 @@ import { photosMessages } from '../features/photos/messages';
 import { shareMessages } from '../features/share/messages';
 import { spaceUseMessages } from '../features/space-use/messages';
 import { spaceReportMessages } from '../features/space-use/report-messages';
+import { spaceUseImportMessages } from '../features/space-use/import-messages';
 import { eventsMessages } from '../features/events/messages';
 import { learningMessages } from '../features/learning/messages';
 import { intlTag, LOCALES, type Locale } from './define';
@@ -57,6 +58,7 @@ const en = {
   ...shareMessages.en,
   ...spaceUseMessages.en,
   ...spaceReportMessages.en,
+  ...spaceUseImportMessages.en,
   ...eventsMessages.en,
   ...learningMessages.en,
 };
@@ -92,6 +94,7 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = {
     ...shareMessages.es,
     ...spaceUseMessages.es,
     ...spaceReportMessages.es,
+    ...spaceUseImportMessages.es,
     ...eventsMessages.es,
     ...learningMessages.es,
   },

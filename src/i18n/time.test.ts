@@ -27,8 +27,9 @@ describe('time', () => {
     assert.equal(localToUtc('2026-12-01T09:30', 'America/Chicago'), '2026-12-01T15:30:00.000Z');
     assert.equal(localToUtc('2026-07-01T09:30', 'America/Chicago'), '2026-07-01T14:30:00.000Z');
     assert.equal(localToUtc('2026-07-01T09:30', 'UTC'), '2026-07-01T09:30:00.000Z');
+    assert.equal(localToUtc('2026-07-01T09:30:15', 'America/Chicago'), '2026-07-01T14:30:15.000Z');
     assert.equal(utcToLocal('2026-07-01T14:30:00.000Z', 'America/Chicago'), '2026-07-01T09:30');
-    for (const bad of ['', 'tomorrow', '2026-02-30T10:00', '2026-13-01T10:00', '2026-01-01T24:00', '2026-01-01 10:00']) {
+    for (const bad of ['', 'tomorrow', '2026-02-30T10:00', '2026-13-01T10:00', '2026-01-01T24:00', '2026-01-01 10:00', '2026-01-01T10:00:61']) {
       assert.equal(localToUtc(bad, 'UTC'), undefined, bad);
     }
   });

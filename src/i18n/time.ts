@@ -9,7 +9,8 @@ import { Temporal } from 'temporal-polyfill';
  */
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const LOCAL_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+/** A `datetime-local` value, with or without seconds. */
+const LOCAL_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
 /** True for a real calendar day written YYYY-MM-DD (so 2017-02-30 is refused). */
 export function isCalendarDate(text: string): boolean {
@@ -54,7 +55,7 @@ const isoOf = (instant: Temporal.Instant): string => new Date(instant.epochMilli
 
 /**
  * The UTC instant (ISO) of a wall-clock time written as a `datetime-local`
- * value ("2026-12-01T09:30") in a zone, or undefined when the text is not a
+ * value ("2026-12-01T09:30", or with seconds "2026-12-01T09:30:15") in a zone, or undefined when the text is not a
  * real date and time.
  *
  * Daylight-saving changes make some wall times ambiguous, resolved the way

@@ -44,6 +44,7 @@ import { photosRoutes } from '../features/photos/routes';
 import { shareRoutes } from '../features/share/routes';
 import { spaceUseRoutes } from '../features/space-use/routes';
 import { spaceReportRoutes } from '../features/space-use/report-routes';
+import { spaceUseImportRoutes } from '../features/space-use/import-routes';
 import { surveyResultsRoutes } from '../features/surveys/results-routes';
 import { eventsRoutes } from '../features/events/routes';
 import { learningRoutes } from '../features/learning/routes';
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(shareRoutes);
   await app.register(spaceUseRoutes);
   await app.register(spaceReportRoutes);
+  await app.register(spaceUseImportRoutes);
   await app.register(eventsRoutes);
   await app.register(learningRoutes);
 

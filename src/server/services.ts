@@ -25,6 +25,7 @@ import { createSpaceReportService } from '../features/space-use/report-service';
 import { createPhotosService } from '../features/photos/service';
 import { createShareService } from '../features/share/service';
 import { createSpaceUseService } from '../features/space-use/service';
+import { createSumaImportService } from '../features/space-use/import-service';
 import { createEventsService } from '../features/events/service';
 import { createLearningService } from '../features/learning/service';
 
@@ -68,6 +69,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
   const photos = createPhotosService({ db, workspace, images });
   const spaceUse = createSpaceUseService({ db, ...(clock ? { clock } : {}) });
   const spaceReports = createSpaceReportService({ db });
+  const spaceUseImport = createSumaImportService({ db, spaceUse, ...(clock ? { clock } : {}) });
   const share = createShareService({ db, workspace, content, photos, discover, surveyResults, prototypes, plan, libraries });
   const events = createEventsService({ db, workspace, ...(clock ? { clock } : {}) });
   const learning = createLearningService({ db, programs, libraries, ...(clock ? { clock } : {}) });
@@ -95,6 +97,7 @@ export function createServices({ database, config, logger, clock }: ServiceDeps)
     share,
     spaceUse,
     spaceReports,
+    spaceUseImport,
     events,
     learning,
   };

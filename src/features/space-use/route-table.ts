@@ -25,4 +25,10 @@ export const spaceUseRoutes = defineRoutes({
   reportCsv: { method: 'GET', path: `${SPACE}/report.csv`, can: read, query: REPORT_QUERY },
   /** Every sweep of a space with its counts per zone. */
   sweepsCsv: { method: 'GET', path: `${SPACE}/sweeps.csv`, can: read },
+  /** The Suma import: upload a file, then preview it and map its locations to zones (see import-routes). */
+  importForm: { method: 'GET', path: `${SPACE}/import`, can: record },
+  importUpload: { method: 'POST', path: `${SPACE}/import`, can: record, upload: true },
+  /** `upload` is the key the uploaded file is kept under until it is imported. */
+  importMapForm: { method: 'GET', path: `${SPACE}/import/map`, can: record, query: Type.Object({ upload: queryValue() }) },
+  importRun: { method: 'POST', path: `${SPACE}/import/map`, can: record },
 });

@@ -4,6 +4,7 @@ import { Table } from '../../../ui/table';
 import { WorkspaceLayout } from '../../../ui/workspace/layout';
 import type { WorkspaceLibrary } from '../../workspace/contracts';
 import type { Space } from '../service';
+import { importPath } from '../import-urls';
 import { newSpacePath, spacePath, sweepsPath } from '../urls';
 import { reportPath } from '../report-urls';
 
@@ -54,6 +55,9 @@ export function SpacesPage({ library, spaces }: SpacesPageProps) {
                       </li>
                       <li>
                         <a href={spacePath(library, space.id, 'edit')}>{t('spaceUse.spaces.edit', { space: space.name })}</a>
+                      </li>
+                      <li>
+                        <a href={importPath(library, space.id)}>{t('spaceUseImport.link', { space: space.name })}</a>
                       </li>
                     </ul>
                   ),
