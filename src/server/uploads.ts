@@ -28,7 +28,16 @@ export async function acceptUploads(app: FastifyInstance, maxBytes: number): Pro
  * can say so next to the field; an unreadable body is a 400.
  */
 export async function readUpload(request: FastifyRequest): Promise<void> {
-  if (!request.isMultipart()) return;
+  if (!request.isMultipart()) {
+    // Only a file part of a multipart body is an upload: a plain form cannot
+    // smuggle one in as a text field named `upload`.
+    const body = request.body;
+    if (body && typeof body === 'object' && 'upload' in body) {
+      const { upload: _ignored, ...fields } = body as Record<string, unknown>;
+      request.body = fields;
+    }
+    return;
+  }
   const fields: Record<string, string | Upload> = {};
   try {
     for await (const part of request.parts()) {

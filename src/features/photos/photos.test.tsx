@@ -306,6 +306,11 @@ describe('workspace photos', () => {
     assert.equal(big.statusCode, 400);
     assert.equal(fieldErrorByName(big.body, 'file'), 'The file must be 10 MB or smaller');
 
+    // A plain form cannot pass a text field off as the uploaded file.
+    const smuggled = await staff.post(newPhotoPath(libraryA), { ...goodFields, upload: 'not a file' });
+    assert.equal(smuggled.statusCode, 400);
+    assert.equal(fieldErrorByName(smuggled.body, 'file'), 'Choose an image file');
+
     assert.equal((await t.app.services.photos.counts(libraryA.id)).total, before, 'nothing was stored');
   });
 
