@@ -246,3 +246,17 @@ export function fieldValue(root: HtmlRoot, label: NameMatcher): string {
 export function tableRows(table: HtmlElement): string[][] {
   return allByRole(table, 'row').map((row) => DomUtils.findAll((e) => e.name === 'td' || e.name === 'th', row.children).map(textOf));
 }
+
+/**
+ * The error message shown next to a field, found by the field's name in raw
+ * markup; for pages where the label is not known or not unique.
+ */
+export function fieldErrorByName(html: string, field: string): string | undefined {
+  return new RegExp(`id="field-${field}-error">([^<]*)<`).exec(html)?.[1];
+}
+
+/** The value shown in a text field, found by the field's name; an empty value is written as a bare attribute. */
+export function fieldValueByName(html: string, field: string): string | undefined {
+  const match = new RegExp(`name="${field}"[^>]*? value(?:="([^"]*)")?[ />]`).exec(html);
+  return match ? (match[1] ?? '') : undefined;
+}

@@ -17,13 +17,3 @@ export async function multipart(csrf: string | undefined, file: FilePart | undef
   const encoded = new Response(form);
   return { payload: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? '' };
 }
-
-/** The error message shown next to a field, found by the field's name, or undefined. */
-export function fieldErrorByName(html: string, field: string): string | undefined {
-  return new RegExp(`id="field-${field}-error">([^<]*)<`).exec(html)?.[1];
-}
-
-/** The value shown in a text field, found by the field's name. */
-export function fieldValueByName(html: string, field: string): string | undefined {
-  return new RegExp(`name="${field}"[^>]*value="([^"]*)"`).exec(html)?.[1];
-}

@@ -8,18 +8,7 @@ import { journeyEvidence } from '../../../tests/support/evidence';
 import { href } from '../../server/route-contract';
 import { eventsRoutes as paths } from './route-table';
 import type { EventInput, LibraryEvent, OccurrenceInput } from './service';
-
-/** The error message shown next to a field, or undefined. */
-function fieldError(html: string, field: string): string | undefined {
-  return new RegExp(`id="field-${field}-error">([^<]*)<`).exec(html)?.[1];
-}
-
-/** The value shown in a text field. */
-function fieldValue(html: string, field: string): string | undefined {
-  // An empty value is written as a bare attribute.
-  const match = new RegExp(`name="${field}"[^>]*? value(?:="([^"]*)")?[ />]`).exec(html);
-  return match ? (match[1] ?? '') : undefined;
-}
+import { fieldErrorByName, fieldValueByName } from '../../../tests/support/html';
 
 /**
  * The app's clock: 03:00 UTC on 15 June 2026, which is still 14 June in the
@@ -110,7 +99,7 @@ describe('library programs and events', () => {
 
     const id = location.split('/').pop()!;
     const edit = await staff.get(href(paths.editForm, { ...of(libraryA), event: id }));
-    assert.equal(fieldValue(edit.body, 'title'), 'Teen media lab night');
+    assert.equal(fieldValueByName(edit.body, 'title'), 'Teen media lab night');
     assert.match(edit.body, /<option value="digital-learning" selected>Digital learning<\/option>/);
     const updated = await staff.post(href(paths.update, { ...of(libraryA), event: id }), { title: 'Teen media lab', serviceArea: 'job-skills', description: '' });
     assert.equal(updated.statusCode, 303);
@@ -123,15 +112,15 @@ describe('library programs and events', () => {
     const missing = await staff.post(href(paths.create, of(libraryA)), { title: '  ', serviceArea: '', description: 'Kept words' });
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /There is a problem/);
-    assert.equal(fieldError(missing.body, 'title'), 'Enter a title');
-    assert.equal(fieldError(missing.body, 'serviceArea'), 'Choose a service area from the list');
+    assert.equal(fieldErrorByName(missing.body, 'title'), 'Enter a title');
+    assert.equal(fieldErrorByName(missing.body, 'serviceArea'), 'Choose a service area from the list');
     assert.match(missing.body, /Kept words<\/textarea>/);
 
     const wrong = await staff.post(href(paths.create, of(libraryA)), { title: 'x'.repeat(201), serviceArea: 'astrology' });
     assert.equal(wrong.statusCode, 400);
-    assert.equal(fieldError(wrong.body, 'title'), 'Title must be 200 characters or fewer');
-    assert.equal(fieldError(wrong.body, 'serviceArea'), 'Choose a service area from the list');
-    assert.equal(fieldValue(wrong.body, 'title'), 'x'.repeat(201));
+    assert.equal(fieldErrorByName(wrong.body, 'title'), 'Title must be 200 characters or fewer');
+    assert.equal(fieldErrorByName(wrong.body, 'serviceArea'), 'Choose a service area from the list');
+    assert.equal(fieldValueByName(wrong.body, 'title'), 'x'.repeat(201));
 
     const longest = await staff.post(href(paths.create, of(libraryA)), { title: 'y'.repeat(200), serviceArea: 'health' });
     assert.equal(longest.statusCode, 303, 'a title of exactly 200 characters is accepted');
@@ -139,7 +128,7 @@ describe('library programs and events', () => {
     const event = await newEvent(libraryA);
     const edit = await staff.post(href(paths.update, { ...of(libraryA), event: event.id }), { title: '', serviceArea: 'health' });
     assert.equal(edit.statusCode, 400);
-    assert.equal(fieldError(edit.body, 'title'), 'Enter a title');
+    assert.equal(fieldErrorByName(edit.body, 'title'), 'Enter a title');
     assert.equal((await t.app.services.events.getEvent(libraryA.id, event.id))?.title, 'Maker Monday', 'nothing saved');
   });
 
@@ -188,27 +177,27 @@ describe('library programs and events', () => {
 
     const unreal = await post({ heldOn: '2026-02-30', startsAt: '24:00', attendance: '-1', note: 'Kept note' });
     assert.equal(unreal.statusCode, 400);
-    assert.equal(fieldError(unreal.body, 'heldOn'), 'Enter a real date, like 2026-05-20');
-    assert.equal(fieldError(unreal.body, 'startsAt'), 'Enter a time of day, like 18:30');
-    assert.equal(fieldError(unreal.body, 'attendance'), 'Enter attendance as a whole number from 0 to 100,000, or leave it blank');
-    assert.equal(fieldValue(unreal.body, 'heldOn'), '2026-02-30');
-    assert.equal(fieldValue(unreal.body, 'startsAt'), '24:00');
-    assert.equal(fieldValue(unreal.body, 'attendance'), '-1');
+    assert.equal(fieldErrorByName(unreal.body, 'heldOn'), 'Enter a real date, like 2026-05-20');
+    assert.equal(fieldErrorByName(unreal.body, 'startsAt'), 'Enter a time of day, like 18:30');
+    assert.equal(fieldErrorByName(unreal.body, 'attendance'), 'Enter attendance as a whole number from 0 to 100,000, or leave it blank');
+    assert.equal(fieldValueByName(unreal.body, 'heldOn'), '2026-02-30');
+    assert.equal(fieldValueByName(unreal.body, 'startsAt'), '24:00');
+    assert.equal(fieldValueByName(unreal.body, 'attendance'), '-1');
     assert.match(unreal.body, /Kept note<\/textarea>/);
     for (const attendance of ['100001', '1.5', 'twelve', '1,00']) {
       const refused = await post({ attendance });
       assert.equal(refused.statusCode, 400, attendance);
-      assert.equal(fieldValue(refused.body, 'attendance'), attendance);
-      assert.match(String(fieldError(refused.body, 'attendance')), /whole number from 0 to 100,000/, attendance);
+      assert.equal(fieldValueByName(refused.body, 'attendance'), attendance);
+      assert.match(String(fieldErrorByName(refused.body, 'attendance')), /whole number from 0 to 100,000/, attendance);
     }
     const missing = await post({ heldOn: '' });
     assert.equal(missing.statusCode, 400);
-    assert.equal(fieldError(missing.body, 'heldOn'), 'Enter a real date, like 2026-05-20');
+    assert.equal(fieldErrorByName(missing.body, 'heldOn'), 'Enter a real date, like 2026-05-20');
 
     // A year from the library's today (14 June 2026 in Chicago, though UTC is already on the 15th).
     const tooLate = await post({ heldOn: '2027-06-15' });
     assert.equal(tooLate.statusCode, 400);
-    assert.equal(fieldError(tooLate.body, 'heldOn'), 'The date can be at most a year from today');
+    assert.equal(fieldErrorByName(tooLate.body, 'heldOn'), 'The date can be at most a year from today');
     assert.equal((await post({ heldOn: '2027-06-14', attendance: '100,000' })).statusCode, 303);
     const [only] = (await t.app.services.events.listOccurrences(libraryA.id, event.id, 1)).items;
     assert.deepEqual([only?.heldOn, only?.attendance], ['2027-06-14', 100_000]);
@@ -221,9 +210,9 @@ describe('library programs and events', () => {
     const at = { ...of(libraryA), event: event.id, occurrence: occurrence.id };
     const form = await staff.get(href(paths.editOccurrenceForm, at));
     assert.equal(form.statusCode, 200);
-    assert.equal(fieldValue(form.body, 'heldOn'), '2026-03-02');
-    assert.equal(fieldValue(form.body, 'startsAt'), '18:30');
-    assert.equal(fieldValue(form.body, 'attendance'), '');
+    assert.equal(fieldValueByName(form.body, 'heldOn'), '2026-03-02');
+    assert.equal(fieldValueByName(form.body, 'startsAt'), '18:30');
+    assert.equal(fieldValueByName(form.body, 'attendance'), '');
     const refused = await staff.post(href(paths.updateOccurrence, at), { heldOn: '2026-03-02', attendance: 'lots' });
     assert.equal(refused.statusCode, 400);
     const saved = await staff.post(href(paths.updateOccurrence, at), { heldOn: '2026-03-03', startsAt: '', attendance: '7', note: 'Counted late' });
@@ -412,7 +401,7 @@ describe('library programs and events', () => {
     assert.match(page.body, /<dd>Alfabetización en la primera infancia<\/dd>/);
     assert.match(page.body, /Sin registrar/);
     const refused = await client.post(href(paths.createOccurrence, { ...of(libraryA), event: event.id }), { heldOn: '2026-02-30' });
-    assert.equal(fieldError(refused.body, 'heldOn'), 'Escriba una fecha real, como 2026-05-20');
+    assert.equal(fieldErrorByName(refused.body, 'heldOn'), 'Escriba una fecha real, como 2026-05-20');
     const csv = await client.get(href(paths.csv, of(libraryA)));
     assert.match(csv.body, /^\uFEFF?Evento,Área de servicio,Fecha,Hora de inicio,Asistencia,Nota\r\n/);
   });

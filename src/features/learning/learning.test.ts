@@ -7,17 +7,7 @@ import { assertInOrder } from '../../../tests/support/order';
 import { href } from '../../server/route-contract';
 import { learningRoutes as paths } from './route-table';
 import type { ModuleInput } from './service';
-
-/** The error message shown next to a field, or undefined. */
-function fieldError(html: string, field: string): string | undefined {
-  return new RegExp(`id="field-${field}-error">([^<]*)<`).exec(html)?.[1];
-}
-
-/** The value shown in a text field. */
-function fieldValue(html: string, field: string): string | undefined {
-  const match = new RegExp(`name="${field}"[^>]*? value(?:="([^"]*)")?[ />]`).exec(html);
-  return match ? (match[1] ?? '') : undefined;
-}
+import { fieldErrorByName, fieldValueByName } from '../../../tests/support/html';
 
 /**
  * The app's clock: 03:00 UTC on 15 June 2026, which is still 14 June in
@@ -131,7 +121,7 @@ describe('curriculum modules', () => {
     assertInOrder(shown.body, ['<li>Run an ideation session</li>', '<li>Build a paper prototype</li>']);
 
     const edit = await admin.get(href(paths.editModule, { cohort: cohort.id, module: module!.id }));
-    assert.equal(fieldValue(edit.body, 'title'), 'Design thinking');
+    assert.equal(fieldValueByName(edit.body, 'title'), 'Design thinking');
     assert.match(edit.body, /<option value="ideate" selected>/);
     assert.match(edit.body, />Run an ideation session\nBuild a paper prototype<\/textarea>/);
     const updated = await admin.post(href(paths.updateModule, { cohort: cohort.id, module: module!.id }), {
@@ -156,18 +146,18 @@ describe('curriculum modules', () => {
     const missing = await clients.admin.post(url, { title: '   ', phase: '', introduction: 'Kept words', objectives: 'Kept aim', opensOn: '' });
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /There is a problem/);
-    assert.equal(fieldError(missing.body, 'title'), 'Enter a title');
-    assert.equal(fieldError(missing.body, 'phase'), 'Choose a phase from the list');
-    assert.equal(fieldError(missing.body, 'opensOn'), 'Enter a real date, like 2026-05-20');
+    assert.equal(fieldErrorByName(missing.body, 'title'), 'Enter a title');
+    assert.equal(fieldErrorByName(missing.body, 'phase'), 'Choose a phase from the list');
+    assert.equal(fieldErrorByName(missing.body, 'opensOn'), 'Enter a real date, like 2026-05-20');
     assert.match(missing.body, /Kept words<\/textarea>/);
     assert.match(missing.body, /Kept aim<\/textarea>/);
 
     const wrong = await clients.admin.post(url, { title: 'x'.repeat(201), phase: 'astrology', opensOn: '2026-02-30' });
     assert.equal(wrong.statusCode, 400);
-    assert.equal(fieldError(wrong.body, 'title'), 'Title must be 200 characters or fewer');
-    assert.equal(fieldError(wrong.body, 'phase'), 'Choose a phase from the list');
-    assert.equal(fieldError(wrong.body, 'opensOn'), 'Enter a real date, like 2026-05-20');
-    assert.equal(fieldValue(wrong.body, 'opensOn'), '2026-02-30');
+    assert.equal(fieldErrorByName(wrong.body, 'title'), 'Title must be 200 characters or fewer');
+    assert.equal(fieldErrorByName(wrong.body, 'phase'), 'Choose a phase from the list');
+    assert.equal(fieldErrorByName(wrong.body, 'opensOn'), 'Enter a real date, like 2026-05-20');
+    assert.equal(fieldValueByName(wrong.body, 'opensOn'), '2026-02-30');
 
     const fine = await clients.admin.post(url, { title: 'x'.repeat(200), phase: 'share', opensOn: '2026-02-28' });
     assert.equal(fine.statusCode, 303, 'exactly 200 characters is allowed');
