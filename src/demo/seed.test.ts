@@ -44,6 +44,17 @@ test('the demo program fills an empty instance through the services', async () =
   assert.equal(byName.get('Hot Springs Library')?.timeZone, 'America/New_York');
   assert.equal(byName.get('Town Creek Public Library')?.timeZone, 'America/Chicago');
   assert.equal(byName.get('Caledonia Public Library')?.peopleServed, null);
+
+  // The newer parts: the cohort's curriculum, and events and a swept space for each whole journey.
+  assert.equal((await app.services.learning.listModules(cohort!.id)).length, 5);
+  for (const name of ['Glenns Ferry Public Library', 'Madison Public Library', 'Ignacio Community Library']) {
+    const id = byName.get(name)!.id;
+    const events = (await app.services.events.listEvents(id, 1)).total;
+    assert.ok(events >= 2 && events <= 3, `${name} has ${events} events`);
+    assert.equal((await app.services.spaceUse.listSpaces(id)).length, 1);
+    assert.equal(await app.services.spaceUse.countSweeps(id), 312);
+  }
+  assert.equal(await app.services.spaceUse.countSweeps(byName.get('Cornwall Public Library')!.id), 0);
 });
 
 test('every demo account signs in with the shared demo password and sees what its role allows', async () => {

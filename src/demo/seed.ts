@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from './password';
 import { seedDemoContent } from './content';
 import { seedDemoNewsletter } from './newsletter';
 import { seedDemoJourneys } from './journeys';
+import { seedDemoCurriculum } from './journeys/curriculum';
 
 export { DEMO_PASSWORD };
 
@@ -98,8 +99,9 @@ export async function isEmptyInstance(services: Services): Promise<boolean> {
 }
 
 /**
- * Fills an empty instance with a demo program: the first cohort, its fifteen
- * libraries, a program admin, two coaches and staff for five libraries.
+ * Fills an empty instance with a demo program: the first cohort with its
+ * curriculum, its fifteen libraries, a program admin, two coaches and staff
+ * for five libraries.
  * Everything goes through the features' services, so the demo data obeys the
  * same rules as data entered by hand. The `db` is used only to mark the
  * instance as holding demo data.
@@ -108,6 +110,7 @@ export async function seedDemo(services: Services, db: Kysely<DB>): Promise<void
   const { programs, libraries, accounts } = services;
   await programs.saveProgram(PROGRAM);
   const cohort = await programs.createCohort(FIRST_COHORT);
+  await seedDemoCurriculum(services, cohort.id);
 
   const libraryIds = new Map<string, string>();
   const libraryTimeZones = new Map<string, string>();

@@ -7,6 +7,8 @@ import { seedDemoSurveys } from './surveys';
 import { seedDemoPrototypes } from './prototypes';
 import { seedDemoPlan } from './plan';
 import { seedDemoShare } from './share';
+import { seedDemoEvents } from './events';
+import { seedDemoSpaceUse } from './space-use';
 
 /** The demo libraries whose whole journey is seeded, by name. */
 const JOURNEY_LIBRARIES = {
@@ -19,7 +21,8 @@ const JOURNEY_LIBRARIES = {
  * Seeds the three demo journeys drawn from the program's libraries: Glenns
  * Ferry's makerspace, Madison's Wish Trees and Ignacio's foam-board media lab.
  * Each part seeds its own data in the order of the method, so later parts can
- * link to what earlier ones made.
+ * link to what earlier ones made; the events and space use of the
+ * transformed spaces come last.
  */
 export async function seedDemoJourneys(services: Services, adminId: string): Promise<void> {
   const { libraries } = services;
@@ -46,4 +49,6 @@ export async function seedDemoJourneys(services: Services, adminId: string): Pro
   await seedDemoPrototypes(services, context);
   await seedDemoPlan(services, context);
   await seedDemoShare(services, context);
+  await seedDemoEvents(services, context);
+  await seedDemoSpaceUse(services, context);
 }
