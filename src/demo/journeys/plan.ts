@@ -2,6 +2,12 @@ import type { Services } from '../../server/services';
 import type { PlanTaskStatus } from '../../db/tables/plan';
 import type { JourneyContext, JourneyLibrary } from './context';
 
+/**
+ * The day each journey's transformed space opened: its plan's opening
+ * milestone, and the day the demo's space-use counts turn on.
+ */
+export const OPENING_DAYS = { glennsFerry: '2017-07-08', madison: '2017-05-20', ignacio: '2017-06-10' } as const;
+
 interface DemoTask {
   title: string;
   owner: 'lead' | 'member';
@@ -72,7 +78,7 @@ const GLENNS_FERRY: DemoPlan = {
       ],
       milestones: [
         { title: 'Room cleared', dueOn: '2017-02-17' },
-        { title: 'Makerspace opens to the public', dueOn: '2017-07-08' },
+        { title: 'Makerspace opens to the public', dueOn: OPENING_DAYS.glennsFerry },
       ],
     },
     {
@@ -137,7 +143,7 @@ const MADISON: DemoPlan = {
       ],
       milestones: [
         { title: 'Floor test finished', dueOn: '2017-01-13' },
-        { title: 'New layout open', dueOn: '2017-05-20' },
+        { title: 'New layout open', dueOn: OPENING_DAYS.madison },
       ],
     },
     {
@@ -196,7 +202,7 @@ const IGNACIO: DemoPlan = {
       ],
       milestones: [
         { title: 'Layout chosen', dueOn: '2017-02-24' },
-        { title: 'Media lab opens', dueOn: '2017-06-10' },
+        { title: 'Media lab opens', dueOn: OPENING_DAYS.ignacio },
       ],
     },
     {

@@ -4,10 +4,11 @@ import type { SpaceInput, SweepInput } from '../../features/space-use/service';
 import { newId } from '../../db/ids';
 import { addDays, localToUtc } from '../../i18n/time';
 import type { JourneyContext, JourneyLibrary } from './context';
+import { OPENING_DAYS } from './plan';
 
 interface DemoSpace {
   space: SpaceInput;
-  /** The plan milestone's day (see plan.ts) from which the transformed space is in use. */
+  /** The plan's opening milestone, from which the transformed space is in use. */
   opensOn: string;
   /** Share of each zone's capacity in use on average, before and after the transformation. */
   use: { before: number; after: number };
@@ -26,7 +27,7 @@ const SPACES: Record<JourneyKey, DemoSpace> = {
         { name: 'Reading chairs', capacity: 4 },
       ],
     },
-    opensOn: '2017-07-08',
+    opensOn: OPENING_DAYS.glennsFerry,
     use: { before: 0.08, after: 0.4 },
   },
   madison: {
@@ -39,7 +40,7 @@ const SPACES: Record<JourneyKey, DemoSpace> = {
         { name: 'Study tables', capacity: 10 },
       ],
     },
-    opensOn: '2017-05-20',
+    opensOn: OPENING_DAYS.madison,
     use: { before: 0.15, after: 0.35 },
   },
   ignacio: {
@@ -51,7 +52,7 @@ const SPACES: Record<JourneyKey, DemoSpace> = {
         { name: 'Teen lounge', capacity: 8 },
       ],
     },
-    opensOn: '2017-06-10',
+    opensOn: OPENING_DAYS.ignacio,
     use: { before: 0.1, after: 0.45 },
   },
 };

@@ -147,6 +147,12 @@ export function createAccountsService({ db, config, mail, twoFactor, clock = Dat
     return { ok: true, user };
   }
 
+  /** True when the password is the person's own; for changes that need it again, such as turning off two-step sign-in. */
+  async function verifyPassword(userId: string, password: string): Promise<boolean> {
+    const user = await repo.findUserById(userId);
+    return !!user && (await checkPassword(user.password_hash, password));
+  }
+
   /**
    * After a password is set, nothing that was issued under the old one may
    * still open the account: outstanding reset links are revoked and every
@@ -254,11 +260,7 @@ export function createAccountsService({ db, config, mail, twoFactor, clock = Dat
       return check;
     },
 
-    /** True when the password is the person's own; for changes that need it again, such as turning off two-step sign-in. */
-    async verifyPassword(userId: string, password: string): Promise<boolean> {
-      const user = await repo.findUserById(userId);
-      return !!user && (await checkPassword(user.password_hash, password));
-    },
+    verifyPassword,
 
     /** The signed-in person for a cookie token, or null if the session is gone, expired or the person deactivated. */
     async resolveSession(token: string): Promise<Actor | null> {
@@ -400,8 +402,7 @@ export function createAccountsService({ db, config, mail, twoFactor, clock = Dat
 
     /** Changes a password after checking the current one; other sessions and every reset link end. */
     async changePassword(actor: Actor, current: string, next: string): Promise<boolean> {
-      const user = await repo.findUserById(actor.id);
-      if (!user || !(await checkPassword(user.password_hash, current))) return false;
+      if (!(await verifyPassword(actor.id, current))) return false;
       await repo.updateUser(actor.id, { password_hash: await hashPassword(next), updated_at: nowIso(clock) });
       await passwordChanged(actor.id, actor.sessionId);
       return true;
